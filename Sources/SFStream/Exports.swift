@@ -1,0 +1,4 @@
+@_exported import SFStreamChunking
+@_exported import SFStreamElements
+@_exported import SFStreamPartition
+@_exported import SFStreamSalesforce

@@ -1,0 +1,186 @@
+/// Writes elements as `unstructured`-compatible JSON, one object a line (NDJSON), into a byte buffer.
+///
+/// Hand-written because `JSONEncoder` on Linux costs more than parsing the HTML did, and because the
+/// key order (`type`, `element_id`, `text`, `metadata`) and omission of empty fields must match what
+/// `unstructured`'s `Element.to_dict()` produces.
+public struct ElementJSONWriter: Sendable {
+    public private(set) var buffer: [UInt8] = []
+
+    public init(reservingCapacity capacity: Int = 0) {
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// Returns the NDJSON line of one element, without the trailing newline.
+    public static func line(for element: Element) -> String {
+        var writer = ElementJSONWriter()
+        writer.write(element, newline: false)
+        return String(decoding: writer.buffer, as: UTF8.self)
+    }
+
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        buffer.removeAll(keepingCapacity: keepingCapacity)
+    }
+
+    /// Appends one element as a JSON object, followed by `\n` when `newline` is true.
+    public mutating func write(_ element: Element, newline: Bool = true) {
+        append("{\"type\":")
+        appendString(element.type.rawValue)
+        append(",\"element_id\":")
+        appendString(element.elementID)
+        append(",\"text\":")
+        appendString(element.text)
+        append(",\"metadata\":")
+        writeMetadata(element.metadata)
+        append("}")
+        if newline { buffer.append(UInt8(ascii: "\n")) }
+    }
+
+    private mutating func writeMetadata(_ metadata: ElementMetadata) {
+        var fields = FieldList()
+        fields.string("category_depth", metadata.categoryDepth.map(String.init), raw: true)
+        fields.list("languages", metadata.languages)
+        fields.string("filename", metadata.filename)
+        fields.string("filetype", metadata.filetype)
+        fields.string("parent_id", metadata.parentID)
+        fields.string("text_as_html", metadata.textAsHTML)
+        fields.list("link_texts", metadata.linkTexts)
+        fields.list("link_urls", metadata.linkURLs)
+        fields.list("emphasized_text_contents", metadata.emphasizedTextContents)
+        fields.list("emphasized_text_tags", metadata.emphasizedTextTags)
+        fields.string("image_url", metadata.imageURL)
+        fields.string("image_mime_type", metadata.imageMimeType)
+        fields.list("sent_from", metadata.sentFrom)
+        fields.list("sent_to", metadata.sentTo)
+        fields.list("cc_recipient", metadata.ccRecipient)
+        fields.list("bcc_recipient", metadata.bccRecipient)
+        fields.string("subject", metadata.subject)
+        fields.string("email_message_id", metadata.emailMessageID)
+        fields.string("is_continuation", metadata.isContinuation.map { $0 ? "true" : "false" }, raw: true)
+        fields.string("chunk_index", metadata.chunkIndex.map(String.init), raw: true)
+        for (key, value) in metadata.extra {
+            fields.string(key, value)
+        }
+
+        append("{")
+        var first = true
+        for field in fields.items {
+            if !first { append(",") }
+            first = false
+            appendString(field.key)
+            append(":")
+            switch field.value {
+            case .raw(let text): append(text)
+            case .string(let text): appendString(text)
+            case .list(let values): appendList(values)
+            }
+        }
+        if let source = metadata.dataSource {
+            if !first { append(",") }
+            append("\"data_source\":")
+            writeDataSource(source)
+        }
+        append("}")
+    }
+
+    private mutating func writeDataSource(_ source: DataSource) {
+        var fields = FieldList()
+        fields.string("url", source.url)
+        fields.string("version", source.version)
+        fields.string("date_created", source.dateCreated)
+        fields.string("date_modified", source.dateModified)
+        fields.string("date_processed", source.dateProcessed)
+        append("{")
+        var first = true
+        for field in fields.items {
+            if !first { append(",") }
+            first = false
+            appendString(field.key)
+            append(":")
+            if case .string(let text) = field.value { appendString(text) }
+        }
+        if let locator = source.recordLocator, !locator.isEmpty {
+            if !first { append(",") }
+            append("\"record_locator\":{")
+            var firstKey = true
+            for key in locator.keys.sorted() {
+                if !firstKey { append(",") }
+                firstKey = false
+                appendString(key)
+                append(":")
+                appendString(locator[key]!)
+            }
+            append("}")
+        }
+        append("}")
+    }
+
+    private mutating func appendList(_ values: [String]) {
+        append("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { append(",") }
+            appendString(value)
+        }
+        append("]")
+    }
+
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text` as a JSON string literal. Non-ASCII stays raw UTF-8; control characters,
+    /// quotes and backslashes are escaped as RFC 8259 requires.
+    private mutating func appendString(_ text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""):
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"):
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"):
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"):
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"):
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: Array("\\u00".utf8))
+                buffer.append(hex[Int(byte >> 4)])
+                buffer.append(hex[Int(byte & 0x0f)])
+            default:
+                buffer.append(byte)
+            }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The non-empty metadata fields of one object, in output order.
+private struct FieldList {
+    enum Value {
+        case raw(String)
+        case string(String)
+        case list([String])
+    }
+
+    var items: [(key: String, value: Value)] = []
+
+    mutating func string(_ key: String, _ value: String?, raw: Bool = false) {
+        guard let value else { return }
+        if raw {
+            items.append((key, .raw(value)))
+        } else if !value.isEmpty {
+            items.append((key, .string(value)))
+        }
+    }
+
+    mutating func list(_ key: String, _ values: [String]?) {
+        guard let values, !values.isEmpty else { return }
+        items.append((key, .list(values)))
+    }
+}
