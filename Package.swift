@@ -44,7 +44,10 @@ let package = Package(
             dependencies: ["COpenSSL"],
             resources: [.copy("Corpus")]
         ),
-        .executableTarget(name: "sfstream", dependencies: ["SFStream", "SalesforceEmulator"]),
+        // The command-line interface: argument parsing and the commands, kept out of `main` so
+        // tests can call them.
+        .target(name: "SFStreamCommandLine", dependencies: ["SFStream", "SalesforceEmulator"]),
+        .executableTarget(name: "sfstream", dependencies: ["SFStreamCommandLine"]),
         .executableTarget(
             name: "sfstream-benchmarks",
             dependencies: ["SFStream", "SalesforceEmulator"],
@@ -56,6 +59,6 @@ let package = Package(
         .testTarget(name: "SalesforceTests", dependencies: ["SFStreamSalesforce", "SalesforceEmulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "COpenSSL"]),
         .testTarget(name: "PipelineTests", dependencies: ["SFStream", "SalesforceEmulator"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["SFStream", "SalesforceEmulator"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["SFStreamCommandLine", "SFStream", "SalesforceEmulator"]),
     ]
 )

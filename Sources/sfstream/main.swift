@@ -1,1 +1,8 @@
-print("sfstream")
+import Foundation
+import SFStreamCommandLine
+
+let status = await SFStreamCommand.main(
+    arguments: Array(CommandLine.arguments.dropFirst()),
+    environment: ProcessInfo.processInfo.environment
+)
+exit(status)

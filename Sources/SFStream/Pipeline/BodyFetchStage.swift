@@ -1,0 +1,73 @@
+/// The fetch stage: retrieves the large fields of a batch (for `EmailMessage`, `HtmlBody` and
+/// `TextBody`) with one sObject Collections request, several batches in flight at once.
+actor BodyFetchStage {
+    private let client: SalesforceClient
+    private let concurrency: Int
+
+    init(client: SalesforceClient, concurrency: Int) {
+        self.client = client
+        self.concurrency = concurrency
+    }
+
+    /// Fetches until `input` ends, then finishes `output`. When `output` is closed by its
+    /// consumer, the input is cancelled so the query stage stops too.
+    func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[StageItem]>) async {
+        let client = self.client
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    do {
+                        for try await batch in input {
+                            try await output.send(await Self.fetch(batch, client: client))
+                        }
+                    } catch is ChannelClosed {
+                        input.cancel()
+                    } catch {
+                        input.cancel()
+                    }
+                }
+            }
+        }
+        output.finish()
+    }
+
+    /// Adds the fetched fields to every record of `batch` that needs them. A record missing
+    /// from the response, or a request that failed after the client's retries, becomes a
+    /// failure naming the record.
+    static func fetch(_ batch: [StageItem], client: SalesforceClient) async -> [StageItem] {
+        var envelopes: [Int: RecordEnvelope] = [:]
+        var category: SObjectCategory?
+        for (index, item) in batch.enumerated() {
+            if case .record(let envelope, let itemCategory) = item, !itemCategory.fetchedFields.isEmpty {
+                envelopes[index] = envelope
+                category = itemCategory
+            }
+        }
+        guard let category, !envelopes.isEmpty else { return batch }
+
+        let indices = envelopes.keys.sorted()
+        let ids = indices.map { envelopes[$0]!.id }
+        var result = batch
+        do {
+            let records = try await client.retrieve(sObject: category.name, ids: ids, fields: category.fetchedFields)
+            for (position, index) in indices.enumerated() {
+                guard position < records.count, let fetched = records[position] else {
+                    let reason = "the record was not returned by the sObject Collections request for "
+                        + category.fetchedFields.joined(separator: ", ")
+                    result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: reason))
+                    continue
+                }
+                var envelope = envelopes[index]!
+                for field in category.fetchedFields {
+                    envelope.fetchedFields[field] = fetched.fields[field] ?? .null
+                }
+                result[index] = .record(envelope, category)
+            }
+        } catch {
+            for (position, index) in indices.enumerated() {
+                result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: "\(error)"))
+            }
+        }
+        return result
+    }
+}

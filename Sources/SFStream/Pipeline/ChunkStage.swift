@@ -1,0 +1,30 @@
+/// The chunk stage: chunks each record's elements on their own, so that no chunk mixes two
+/// records. Passes elements through unchanged when chunking is off.
+actor ChunkStage {
+    private let chunker: Chunker?
+
+    init(options: ChunkingOptions?) {
+        self.chunker = options.map { Chunker(options: $0) }
+    }
+
+    func run(input: BoundedChannel<[RecordOutput]>, output: BoundedChannel<[RecordOutput]>) async {
+        let chunker = self.chunker
+        do {
+            for try await batch in input {
+                guard let chunker else {
+                    try await output.send(batch)
+                    continue
+                }
+                let chunked = batch.map { item -> RecordOutput in
+                    guard case .elements(var record) = item else { return item }
+                    record.elements = chunker.chunk(record.elements)
+                    return .elements(record)
+                }
+                try await output.send(chunked)
+            }
+        } catch {
+            input.cancel()
+        }
+        output.finish()
+    }
+}

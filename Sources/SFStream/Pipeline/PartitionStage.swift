@@ -1,0 +1,38 @@
+/// The parse stage: renders each record into elements on `workers` parallel tasks.
+///
+/// A record's elements stay together and in document order; records of different batches may
+/// leave in a different order than they arrived, since workers run in parallel.
+actor PartitionStage {
+    private let workers: Int
+
+    init(workers: Int) {
+        self.workers = workers
+    }
+
+    func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[RecordOutput]>) async {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    do {
+                        for try await batch in input {
+                            try await output.send(batch.map(Self.render))
+                        }
+                    } catch {
+                        input.cancel()
+                    }
+                }
+            }
+        }
+        output.finish()
+    }
+
+    static func render(_ item: StageItem) -> RecordOutput {
+        switch item {
+        case .failure(let failure):
+            return .failure(failure)
+        case .record(let envelope, let category):
+            let elements = RecordRenderer(category: category).render(envelope)
+            return .elements(RecordElements(category: envelope.category, recordID: envelope.id, elements: elements))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Settings of a ``SalesforcePipeline`` run.
+public struct PipelineConfiguration: Sendable {
+    /// The sObjects to read, each with its fields and rendering.
+    public var categories: [SObjectCategory]
+    /// Chunking applied to each record's elements; `nil` writes the partitioned elements.
+    public var chunking: ChunkingOptions?
+    /// Parallel partition workers; defaults to the number of active cores.
+    public var partitionWorkers: Int
+    /// sObject Collections requests in flight at once; each carries up to `fetchBatchSize` Ids.
+    public var fetchConcurrency: Int
+    /// Records per sObject Collections request; Salesforce allows at most 200.
+    public var fetchBatchSize: Int
+    /// Batches buffered between two stages before the upstream stage waits.
+    public var channelCapacity: Int
+
+    public init(
+        categories: [SObjectCategory],
+        chunking: ChunkingOptions? = nil,
+        partitionWorkers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        fetchConcurrency: Int = 8,
+        fetchBatchSize: Int = 200,
+        channelCapacity: Int = 8
+    ) {
+        self.categories = categories
+        self.chunking = chunking
+        self.partitionWorkers = max(1, partitionWorkers)
+        self.fetchConcurrency = max(1, fetchConcurrency)
+        self.fetchBatchSize = min(200, max(1, fetchBatchSize))
+        self.channelCapacity = max(1, channelCapacity)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Turns one record into its document elements: a `Title`, the partitioned long text and HTML
+/// fields under it, and one compact `Field: value; …` element for the short fields.
+///
+/// All elements of a record share one `filename` (`<Id>.html` when an HTML field supplied the
+/// body, else `<Id>.txt`) and one `data_source`, and get ids by ``ElementIDs`` over the whole
+/// record, so the same text in two records never shares an id.
+public struct RecordRenderer: Sendable {
+    public var category: SObjectCategory
+
+    public init(category: SObjectCategory) {
+        self.category = category
+    }
+
+    /// `EmailMessage.Status` codes and the labels Salesforce shows for them.
+    static let emailStatusLabels = [
+        "0": "New", "1": "Read", "2": "Replied", "3": "Sent", "4": "Forwarded", "5": "Draft",
+    ]
+
+    public func render(_ envelope: RecordEnvelope) -> [Element] {
+        let htmlField = category.htmlFields.first { envelope.string($0) != nil }
+        var metadata = baseMetadata(envelope, isHTML: htmlField != nil)
+        if category.name == "EmailMessage" {
+            addEmailFields(from: envelope, to: &metadata)
+        }
+        let options = PartitionOptions(metadata: metadata)
+
+        var elements: [Element] = []
+        if let title = title(of: envelope) {
+            var titleMetadata = metadata
+            titleMetadata.categoryDepth = 0
+            elements.append(Element(type: .title, text: title, metadata: titleMetadata, elementID: "record-title"))
+        }
+
+        if let summary = shortFieldSummary(envelope) {
+            elements.append(Element(type: .uncategorizedText, text: summary, metadata: metadata))
+        }
+
+        var partCount = 0
+        func appendPart(_ part: [Element]) {
+            partCount += 1
+            elements += Self.renamed(part, prefix: "part\(partCount)-")
+        }
+        if let htmlField, let html = envelope.string(htmlField) {
+            appendPart(HTMLPartitioner.partition(html: html, options: options))
+        } else if category.name == "EmailMessage", let text = envelope.string("TextBody") {
+            appendPart(TextPartitioner.partition(text: text, options: options))
+        }
+        for field in category.longTextFields {
+            if let text = envelope.string(field) {
+                appendPart(TextPartitioner.partition(text: text, options: options))
+            }
+        }
+
+        // Body elements that sit under no heading of their own belong under the record's title.
+        if elements.first?.type == .title {
+            for index in elements.indices.dropFirst() where elements[index].metadata.parentID == nil {
+                elements[index].metadata.parentID = "record-title"
+            }
+        }
+        ElementIDs.assign(to: &elements)
+        return elements
+    }
+
+    /// Prefixes the ids and parent ids of one partitioned field, because two fields partitioned
+    /// separately number their elements from 0 and may share ids until ``ElementIDs`` renumbers.
+    private static func renamed(_ part: [Element], prefix: String) -> [Element] {
+        part.map { element in
+            var element = element
+            element.elementID = prefix + element.elementID
+            if let parent = element.metadata.parentID {
+                element.metadata.parentID = prefix + parent
+            }
+            return element
+        }
+    }
+
+    /// The record's title: the first title field combination with a value.
+    func title(of envelope: RecordEnvelope) -> String? {
+        let parts = category.titleFields.compactMap { envelope.string($0) }
+        if !parts.isEmpty { return parts.joined(separator: " ") }
+        return envelope.string("Name") ?? envelope.string("Subject")
+    }
+
+    private func baseMetadata(_ envelope: RecordEnvelope, isHTML: Bool) -> ElementMetadata {
+        var metadata = ElementMetadata()
+        metadata.filename = "\(envelope.id).\(isHTML ? "html" : "txt")"
+        metadata.filetype = isHTML ? "text/html" : "text/plain"
+        metadata.dataSource = DataSource(
+            url: envelope.url,
+            version: envelope.string("SystemModstamp"),
+            recordLocator: ["category": envelope.category, "id": envelope.id],
+            dateCreated: envelope.string("CreatedDate"),
+            dateModified: envelope.string("LastModifiedDate")
+        )
+        return metadata
+    }
+
+    private func addEmailFields(from envelope: RecordEnvelope, to metadata: inout ElementMetadata) {
+        metadata.subject = envelope.string("Subject")
+        if let address = envelope.string("FromAddress") {
+            if let name = envelope.string("FromName"), name != address {
+                metadata.sentFrom = ["\(name) <\(address)>"]
+            } else {
+                metadata.sentFrom = [address]
+            }
+        }
+        metadata.sentTo = RecipientList.split(envelope.string("ToAddress"))
+        metadata.ccRecipient = RecipientList.split(envelope.string("CcAddress"))
+        metadata.bccRecipient = RecipientList.split(envelope.string("BccAddress"))
+        metadata.emailMessageID = envelope.string("MessageIdentifier")
+        if let parent = envelope.string("ParentId") {
+            metadata.extra.append(("parent_record_id", parent))
+        }
+    }
+
+    /// One line of the short fields that are neither title, long text, HTML nor addresses, so a
+    /// search for a record's status or city finds it. `nil` when none has a value.
+    func shortFieldSummary(_ envelope: RecordEnvelope) -> String? {
+        let excluded = Set(category.titleFields + category.longTextFields + category.htmlFields + category.fetchedFields)
+            .union(SObjectCategory.systemFields)
+            .union(category.name == "EmailMessage"
+                ? ["FromName", "FromAddress", "ToAddress", "CcAddress", "BccAddress", "MessageIdentifier", "ParentId"]
+                : [])
+        var parts: [String] = []
+        for field in category.fields where !excluded.contains(field) {
+            guard var value = envelope.string(field) else { continue }
+            if category.name == "EmailMessage", field == "Status" {
+                value = Self.emailStatusLabels[value] ?? value
+            }
+            parts.append("\(field): \(value)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}

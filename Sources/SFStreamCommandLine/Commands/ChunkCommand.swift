@@ -1,0 +1,61 @@
+import Foundation
+
+/// `sfstream chunk`: the chunk stage alone, on elements read as NDJSON from stdin.
+enum ChunkCommand {
+    static let spec = CommandSpec(
+        name: "chunk",
+        brief: "Chunk NDJSON elements read from stdin.",
+        summary: "Read elements as NDJSON on stdin and write chunks as NDJSON on stdout. Consecutive elements with the same metadata.filename form one document; chunks never span two documents.",
+        usage: "sfstream chunk [options] < elements.ndjson",
+        options: ChunkingArguments.options(defaultStrategy: "by_title")
+    )
+
+    static func run(_ arguments: ParsedArguments) -> ExitStatus {
+        let chunker: Chunker?
+        do {
+            chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "by_title").map { Chunker(options: $0) }
+        } catch {
+            writeStandardError("sfstream chunk: error: \(error)")
+            return .notStarted
+        }
+
+        let writer = FileDescriptorWriter(descriptor: 1)
+        var jsonWriter = ElementJSONWriter()
+        var document: [Element] = []
+        var lineNumber = 0
+        var invalidLines = 0
+
+        func flushDocument() throws {
+            guard !document.isEmpty else { return }
+            let output = chunker?.chunk(document) ?? document
+            for element in output { jsonWriter.write(element) }
+            writer.append(jsonWriter.buffer)
+            jsonWriter.removeAll()
+            document.removeAll()
+            try writer.flush()
+        }
+
+        do {
+            while let line = readLine(strippingNewline: true) {
+                lineNumber += 1
+                if line.allSatisfy(\.isWhitespace) { continue }
+                let element: Element
+                do {
+                    element = try ElementJSONReader.element(fromJSONLine: line)
+                } catch {
+                    writeStandardError("sfstream chunk: error: line \(lineNumber): \(error)")
+                    invalidLines += 1
+                    continue
+                }
+                if let last = document.last, last.metadata.filename != element.metadata.filename {
+                    try flushDocument()
+                }
+                document.append(element)
+            }
+            try flushDocument()
+        } catch {
+            return .success  // stdout closed
+        }
+        return invalidLines == 0 ? .success : .recordsFailed
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The emulator options shared by `emulator` and `demo`.
+enum EmulatorArguments {
+    static let options: [OptionSpec] = [
+        OptionSpec("corpus", value: "DIR", help: "Folder of HTML files used as EmailMessage bodies (default: the bundled corpus of 91 real e-mails and pages)."),
+        OptionSpec("records", value: "N", help: "Records generated per category (default: 25, and one EmailMessage per corpus file)."),
+        OptionSpec("seed", value: "N", help: "Seed of the generated records and injected faults (default 1)."),
+        OptionSpec("page-size", value: "N", help: "Maximum records in one query page (default 2000)."),
+        OptionSpec("latency-ms", value: "N", help: "Delay added to every response, in milliseconds (default 0)."),
+        OptionSpec("fault-rate", value: "P", help: "Probability from 0 to 1 that a request gets an injected fault (default 0)."),
+    ]
+
+    /// Applies the options to `configuration`.
+    static func apply(_ arguments: ParsedArguments, to configuration: inout EmulatorConfiguration) throws {
+        if let corpus = arguments.value("corpus") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError("--corpus '\(corpus)' is not a folder: pass a folder of .html files")
+            }
+            configuration.corpusDirectory = URL(fileURLWithPath: corpus)
+        }
+        if let records = try arguments.integer("records", in: 0...10_000_000) {
+            configuration.recordCount = records
+        }
+        if let seed = try arguments.integer("seed", in: 0...Int.max) {
+            configuration.seed = UInt64(seed)
+        }
+        if let pageSize = try arguments.integer("page-size", in: 1...2000) {
+            configuration.pageSize = pageSize
+        }
+        if let latency = try arguments.integer("latency-ms", in: 0...600_000) {
+            configuration.latencyMilliseconds = latency
+        }
+        if let rate = try arguments.decimal("fault-rate", in: 0...1) {
+            configuration.faultRate = rate
+        }
+    }
+}

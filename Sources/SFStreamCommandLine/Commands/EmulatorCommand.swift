@@ -1,0 +1,53 @@
+import Foundation
+
+/// `sfstream emulator`: serve an emulated Salesforce org on 127.0.0.1 until SIGINT or SIGTERM.
+enum EmulatorCommand {
+    static let spec = CommandSpec(
+        name: "emulator",
+        brief: "Serve an emulated Salesforce org on 127.0.0.1.",
+        summary: "Serve an emulated Salesforce org (token, query, describe and sObject Collections endpoints) on 127.0.0.1. Prints one JSON line with login_url, instance_url, username, consumer_key and record counts, then serves until SIGINT or SIGTERM.",
+        usage: "sfstream emulator --certificate FILE [options]",
+        options: [
+            OptionSpec("certificate", value: "FILE", help: "PEM X.509 certificate of the connected app; JWTs must be signed with its private key."),
+            OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1 (default 0: any free port)."),
+            OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default demo@example.com)."),
+            OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts."),
+        ] + EmulatorArguments.options
+    )
+
+    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+        let emulator: SalesforceEmulator
+        do {
+            guard let certificatePath = arguments.value("certificate") else {
+                throw UsageError("missing --certificate FILE: the connected app's PEM certificate, e.g. made with 'openssl req -new -x509 -key key.pem -out cert.pem -subj /CN=sfstream'")
+            }
+            guard let certificate = FileManager.default.contents(atPath: certificatePath).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw UsageError("cannot read --certificate '\(certificatePath)': check the path and permissions")
+            }
+            var configuration = EmulatorConfiguration(certificatePEM: certificate)
+            if let port = try arguments.integer("port", in: 0...65535) {
+                configuration.port = UInt16(port)
+            }
+            if let username = arguments.value("username") { configuration.username = username }
+            if let key = arguments.value("consumer-key") { configuration.consumerKey = key }
+            try EmulatorArguments.apply(arguments, to: &configuration)
+            emulator = try SalesforceEmulator(configuration: configuration)
+            try emulator.start()
+        } catch {
+            writeStandardError("sfstream emulator: error: \(error)")
+            return .notStarted
+        }
+
+        let writer = FileDescriptorWriter(descriptor: 1)
+        writer.append(line: emulator.startupLine())
+        try? writer.flush()
+
+        // A signal is the emulator's normal way to stop, so it exits with status 0.
+        _ = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let watcher = SignalWatcher { number in continuation.resume(returning: number) }
+            _ = Unmanaged.passRetained(watcher)  // lives until the process exits
+        }
+        emulator.stop()
+        return .success
+    }
+}

@@ -1,0 +1,2 @@
+@_exported import SFStream
+@_exported import SalesforceEmulator

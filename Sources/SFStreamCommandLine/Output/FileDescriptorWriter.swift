@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thrown when the reader of stdout has gone away (`sfstream … | head`).
+public struct OutputClosed: Error {}
+
+/// Writes whole NDJSON lines to a file descriptor with `write(2)`, so that a line is either
+/// written completely or, when the reader has gone away, not started.
+///
+/// Buffered `print` is not used anywhere on stdout: mixing it with `write(2)` reorders output.
+public final class FileDescriptorWriter {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    public func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    public func append(line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Writes everything buffered. Retries short writes and `EINTR`.
+    ///
+    /// - Throws: ``OutputClosed`` on `EPIPE` (SIGPIPE must be ignored by the process).
+    public func flush() throws(OutputClosed) {
+        var offset = 0
+        defer { buffer.removeAll(keepingCapacity: true) }
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputClosed()
+            }
+            offset += written
+        }
+    }
+}
+
+/// Writes one line to stderr at once; diagnostics never share a buffer with stdout.
+public func writeStandardError(_ line: String) {
+    var bytes = Array(line.utf8)
+    bytes.append(UInt8(ascii: "\n"))
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { raw in write(2, raw.baseAddress! + offset, raw.count - offset) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        offset += written
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `sfstream` command: dispatches to a subcommand and returns the process exit status.
+public enum SFStreamCommand {
+    static let commands: [CommandSpec] = [
+        SalesforceCommand.spec, DemoCommand.spec, PartitionCommand.spec, ChunkCommand.spec, EmulatorCommand.spec,
+    ]
+
+    public static var helpText: String {
+        var lines = [
+            "Usage: sfstream COMMAND [options]",
+            "",
+            "Stream Salesforce records as unstructured-compatible document elements (NDJSON).",
+            "",
+            "Commands:",
+        ]
+        for command in commands {
+            lines.append("  \(command.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(command.brief)")
+        }
+        lines += ["", "Run 'sfstream COMMAND --help' for a command's options."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs the command named by `arguments[0]` (the program name excluded).
+    public static func main(arguments: [String], environment: [String: String]) async -> Int32 {
+        // A closed stdout must surface as EPIPE from write(2), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+
+        guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
+            writeStandardOutput(helpText)
+            return arguments.isEmpty ? ExitStatus.notStarted.rawValue : ExitStatus.success.rawValue
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            writeStandardError("sfstream: error: unknown command '\(name)'; run 'sfstream --help' for the list")
+            return ExitStatus.notStarted.rawValue
+        }
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command, environment: environment)
+        } catch {
+            writeStandardError("sfstream \(name): error: \(error)")
+            return ExitStatus.notStarted.rawValue
+        }
+        if parsed.helpRequested {
+            writeStandardOutput(command.helpText)
+            return ExitStatus.success.rawValue
+        }
+        if command.name != "partition", let extra = parsed.positionals.first {
+            writeStandardError("sfstream \(name): error: unexpected argument '\(extra)'; run 'sfstream \(name) --help'")
+            return ExitStatus.notStarted.rawValue
+        }
+
+        let status: ExitStatus
+        switch command.name {
+        case SalesforceCommand.spec.name: status = await SalesforceCommand.run(parsed)
+        case DemoCommand.spec.name: status = await DemoCommand.run(parsed)
+        case PartitionCommand.spec.name: status = PartitionCommand.run(parsed)
+        case ChunkCommand.spec.name: status = ChunkCommand.run(parsed)
+        default: status = await EmulatorCommand.run(parsed)
+        }
+        return status.rawValue
+    }
+
+    private static func writeStandardOutput(_ text: String) {
+        let writer = FileDescriptorWriter(descriptor: 1)
+        writer.append(Array(text.utf8))
+        try? writer.flush()
+    }
+}
