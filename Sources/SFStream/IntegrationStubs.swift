@@ -54,8 +54,8 @@ public struct SalesforceRecord: Sendable {
     public func string(_ name: String) -> String? { if case .string(let s) = fields[name] { return s }; return nil }
 }
 public struct QueryPage: Sendable { public var records: [SalesforceRecord]; public var totalSize: Int; public var done: Bool; public var index: Int }
-public struct ClientStatistics: Sendable { public var requests = 0; public var retries = 0; public var reauthentications = 0 }
-public struct SalesforceError: Error, CustomStringConvertible { public var description: String }
+public struct ClientStatistics: Sendable { public var requests = 0; public var retries = 0; public var reauthentications = 0; public var apiUsage: (used: Int, limit: Int)? = nil }
+public struct SalesforceError: Error, CustomStringConvertible { public var description: String; public var errorCode: String? }
 public final class SalesforceClient: Sendable {
     public init(credentials: SalesforceCredentials, configuration: ClientConfiguration = .init()) {}
     public func authenticate() async throws {}

@@ -35,6 +35,18 @@ public struct ElementJSONWriter: Sendable {
         if newline { buffer.append(UInt8(ascii: "\n")) }
     }
 
+    /// Appends the line that tells a downstream index to remove a deleted record:
+    /// `{"deleted":true,"record_locator":{"category":…,"id":…},"url":…}`.
+    public mutating func writeTombstone(category: String, id: String, url: String) {
+        append("{\"deleted\":true,\"record_locator\":{\"category\":")
+        appendString(category)
+        append(",\"id\":")
+        appendString(id)
+        append("},\"url\":")
+        appendString(url)
+        append("}\n")
+    }
+
     private mutating func writeMetadata(_ metadata: ElementMetadata) {
         var fields = FieldList()
         fields.string("category_depth", metadata.categoryDepth.map(String.init), raw: true)

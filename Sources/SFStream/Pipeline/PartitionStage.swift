@@ -30,9 +30,11 @@ actor PartitionStage {
         switch item {
         case .failure(let failure):
             return .failure(failure)
+        case .deleted(let locator):
+            return .deleted(locator)
         case .record(let envelope, let category):
             let elements = RecordRenderer(category: category).render(envelope)
-            return .elements(RecordElements(category: envelope.category, recordID: envelope.id, elements: elements))
+            return .elements(RecordElements(locator: envelope.locator, elements: elements))
         }
     }
 }

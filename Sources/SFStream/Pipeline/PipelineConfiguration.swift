@@ -15,6 +15,21 @@ public struct PipelineConfiguration: Sendable {
     /// Batches buffered between two stages before the upstream stage waits.
     public var channelCapacity: Int
 
+    /// Read only records with `SystemModstamp` at or after this instant.
+    public var since: SalesforceTimestamp?
+    /// Incremental sync: skip records delivered earlier with the same `SystemModstamp`, and read
+    /// from each category's watermark minus `lookbackSeconds`.
+    public var tracker: DeliveryTracker?
+    /// How far before the saved watermark an incremental run reads again, in seconds.
+    public var lookbackSeconds: Int64
+    /// Read deleted records too (`queryAll`) and deliver them as ``RecordOutput/deleted(_:)``.
+    public var includeDeleted: Bool
+    /// This worker's slice of every category, with the `CreatedDate` range it cuts.
+    public var shard: (spec: ShardSpec, window: (from: SalesforceTimestamp, to: SalesforceTimestamp)?)?
+    /// Stop before the org's daily API allowance passes this share (0–100) of its limit, as
+    /// reported by the `Sforce-Limit-Info` header.
+    public var maxAPIUsagePercent: Double?
+
     public init(
         categories: [SObjectCategory],
         chunking: ChunkingOptions? = nil,
@@ -29,5 +44,7 @@ public struct PipelineConfiguration: Sendable {
         self.fetchConcurrency = max(1, fetchConcurrency)
         self.fetchBatchSize = min(200, max(1, fetchBatchSize))
         self.channelCapacity = max(1, channelCapacity)
+        self.lookbackSeconds = 300
+        self.includeDeleted = false
     }
 }

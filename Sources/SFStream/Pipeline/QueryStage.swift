@@ -1,24 +1,40 @@
 import Foundation
+import Synchronization
 
 /// The paginate stage: one query per category, run concurrently, each page cut into batches of
 /// at most `batchSize` records for the fetch stage.
+///
+/// Records are requested in `SystemModstamp, Id` order. When Salesforce loses the query locator
+/// (`INVALID_QUERY_LOCATOR`), the category resumes after the last record it sent instead of
+/// restarting or skipping.
 actor QueryStage {
-    private let client: SalesforceClient
-    private let batchSize: Int
-    private(set) var recordsRead: [String: Int] = [:]
+    /// Why a run stopped before reading everything, when it did.
+    enum StopReason: Sendable {
+        case apiAllowance(used: Int, limit: Int)
+        case requestLimitExceeded(String)
+    }
 
-    init(client: SalesforceClient, batchSize: Int) {
+    private let client: SalesforceClient
+    private let configuration: PipelineConfiguration
+    private(set) var recordsRead: [String: Int] = [:]
+    private(set) var recordsUnchanged = 0
+    private(set) var stopReason: StopReason?
+
+    /// Times one category may resume by keyset after losing its query locator.
+    static let maxLocatorResumptions = 5
+
+    init(client: SalesforceClient, configuration: PipelineConfiguration) {
         self.client = client
-        self.batchSize = batchSize
+        self.configuration = configuration
     }
 
     /// Queries every category and finishes `output` when all are done. A category whose query
-    /// fails sends one failure naming the category and is not retried here (the client retries
-    /// transient errors itself).
-    func run(categories: [SObjectCategory], output: BoundedChannel<[StageItem]>) async {
+    /// fails sends one failure naming the category (the client has already retried transient
+    /// errors).
+    func run(output: BoundedChannel<[StageItem]>) async {
         let instanceURL = await client.instanceURL?.absoluteString ?? ""
         await withTaskGroup(of: Void.self) { group in
-            for category in categories {
+            for category in configuration.categories {
                 group.addTask {
                     await self.query(category, instanceURL: instanceURL, output: output)
                 }
@@ -28,34 +44,165 @@ actor QueryStage {
     }
 
     private func query(_ category: SObjectCategory, instanceURL: String, output: BoundedChannel<[StageItem]>) async {
-        let batchSize = self.batchSize
+        let cursor = Mutex<KeysetCursor?>(nil)
+        var resumptions = 0
         do {
-            try await client.query(category.soql()) { page in
-                var start = 0
-                while start < page.records.count {
-                    let end = min(start + batchSize, page.records.count)
-                    let batch = page.records[start..<end].map { record in
-                        StageItem.record(
-                            RecordEnvelope(category: category.name, record: record, url: instanceURL + record.url),
-                            category
-                        )
+            let baseConditions = try await conditions(for: category)
+            while true {
+                do {
+                    let resumeAfter = cursor.withLock { $0 }
+                    try await queryOnce(category, conditions: baseConditions, after: resumeAfter, instanceURL: instanceURL, output: output) {
+                        next in cursor.withLock { $0 = next }
                     }
-                    try await output.send(batch)
-                    start = end
+                    return
+                } catch let error as SalesforceError where error.errorCode == "INVALID_QUERY_LOCATOR" && resumptions < Self.maxLocatorResumptions {
+                    resumptions += 1
+                    continue
                 }
-                await self.count(page.records.count, for: category.name)
             }
         } catch is ChannelClosed {
             return
         } catch is CancellationError {
             return
+        } catch let stop as AllowanceStop {
+            stopReason = stopReason ?? stop.reason
+        } catch let error as SalesforceError where error.errorCode == "REQUEST_LIMIT_EXCEEDED" {
+            stopReason = stopReason ?? .requestLimitExceeded(error.description)
         } catch {
             let failure = RecordFailure(category: category.name, recordID: nil, stage: .query, reason: "\(error)")
             try? await output.send([.failure(failure)])
         }
     }
 
-    private func count(_ records: Int, for category: String) {
-        recordsRead[category, default: 0] += records
+    /// The last record a category sent, for resuming after a lost query locator.
+    struct KeysetCursor: Sendable {
+        var stamp: SalesforceTimestamp
+        var rawStamp: String
+        var id: String
+    }
+
+    private struct AllowanceStop: Error {
+        var reason: StopReason
+    }
+
+    private func queryOnce(
+        _ category: SObjectCategory, conditions: [String], after cursor: KeysetCursor?, instanceURL: String,
+        output: BoundedChannel<[StageItem]>, advance: @escaping @Sendable (KeysetCursor) -> Void
+    ) async throws {
+        var allConditions = conditions
+        if let cursor {
+            // SOQL literals have whole seconds: re-read that second and drop what was sent.
+            allConditions.append("SystemModstamp >= \(cursor.stamp.soqlLiteral)")
+        }
+        let soql = category.soql(
+            where: allConditions.isEmpty ? nil : allConditions.joined(separator: " AND "),
+            includeDeleted: configuration.includeDeleted
+        )
+        let batchSize = configuration.fetchBatchSize
+        let tracker = configuration.tracker
+        let includeDeleted = configuration.includeDeleted
+        let maxUsage = configuration.maxAPIUsagePercent
+        let client = self.client
+
+        try await client.query(soql, includeDeleted: includeDeleted) { page in
+            var items: [StageItem] = []
+            var last: KeysetCursor?
+            var unchanged = 0
+            for record in page.records {
+                let rawStamp = Self.string(record.fields["SystemModstamp"]) ?? ""
+                let stamp = SalesforceTimestamp(parsing: rawStamp)
+                if let cursor, let stamp {
+                    if stamp < cursor.stamp || (stamp == cursor.stamp && record.id <= cursor.id) { continue }
+                }
+                if let stamp { last = KeysetCursor(stamp: stamp, rawStamp: rawStamp, id: record.id) }
+                if let tracker {
+                    if tracker.isUnchanged(category: category.name, id: record.id, stamp: rawStamp) {
+                        unchanged += 1
+                        continue
+                    }
+                    tracker.register(category: category.name, id: record.id, stamp: rawStamp)
+                }
+                let url = instanceURL + record.url
+                if includeDeleted, case .bool(true)? = record.fields["IsDeleted"] {
+                    items.append(.deleted(RecordLocator(category: category.name, id: record.id, url: url, stamp: rawStamp)))
+                } else {
+                    items.append(.record(RecordEnvelope(category: category.name, record: record, url: url), category))
+                }
+            }
+            var start = 0
+            while start < items.count {
+                let end = min(start + batchSize, items.count)
+                try await output.send(Array(items[start..<end]))
+                start = end
+            }
+            if let last { advance(last) }
+            await self.count(read: page.records.count, unchanged: unchanged, for: category.name)
+
+            if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
+                Double(usage.used) * 100 >= maxUsage * Double(usage.limit)
+            {
+                throw AllowanceStop(reason: .apiAllowance(used: usage.used, limit: usage.limit))
+            }
+        }
+    }
+
+    /// The conditions every query of `category` carries: `--since`, the incremental watermark
+    /// and the shard's `CreatedDate` slice.
+    private func conditions(for category: SObjectCategory) async throws -> [String] {
+        var conditions: [String] = []
+        var lowerBound = configuration.since
+        if let tracker = configuration.tracker,
+            let saved = tracker.snapshot().categories[category.name],
+            let watermark = SalesforceTimestamp(parsing: saved.watermark)
+        {
+            let from = watermark.adding(seconds: -configuration.lookbackSeconds)
+            lowerBound = max(lowerBound ?? from, from)
+        }
+        if let lowerBound {
+            conditions.append("SystemModstamp >= \(lowerBound.soqlLiteral)")
+        }
+        if let shard = configuration.shard {
+            let window: (from: SalesforceTimestamp, to: SalesforceTimestamp)
+            if let given = shard.window {
+                window = given
+            } else {
+                window = try await createdDateRange(of: category)
+            }
+            if let condition = shard.spec.condition(from: window.from, to: window.to) {
+                conditions.append(condition)
+            }
+        }
+        return conditions
+    }
+
+    /// The first and last `CreatedDate` of a category, widened to whole UTC days, so workers
+    /// started at about the same time compute the same shard boundaries.
+    private func createdDateRange(of category: SObjectCategory) async throws -> (from: SalesforceTimestamp, to: SalesforceTimestamp) {
+        func edge(_ order: String) async throws -> SalesforceTimestamp? {
+            let found = Mutex<SalesforceTimestamp?>(nil)
+            let soql = "SELECT CreatedDate FROM \(category.name) ORDER BY CreatedDate \(order) LIMIT 1"
+            try await client.query(soql, includeDeleted: configuration.includeDeleted) { page in
+                if let first = page.records.first, let text = Self.string(first.fields["CreatedDate"]) {
+                    found.withLock { $0 = SalesforceTimestamp(parsing: text) }
+                }
+            }
+            return found.withLock { $0 }
+        }
+        let day: Int64 = 86_400_000
+        let first = try await edge("ASC") ?? SalesforceTimestamp(millisecondsSince1970: 0)
+        let last = try await edge("DESC") ?? first
+        let from = SalesforceTimestamp(millisecondsSince1970: first.millisecondsSince1970 / day * day)
+        let to = SalesforceTimestamp(millisecondsSince1970: (last.millisecondsSince1970 / day + 1) * day)
+        return (from, to)
+    }
+
+    private func count(read: Int, unchanged: Int, for category: String) {
+        recordsRead[category, default: 0] += read - unchanged
+        recordsUnchanged += unchanged
+    }
+
+    static func string(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
     }
 }

@@ -1,20 +1,39 @@
-/// What the pipeline delivers for one record: its elements, or why it has none.
+/// What the pipeline delivers for one record: its elements, a deletion, or why it has none.
 public enum RecordOutput: Sendable {
     case elements(RecordElements)
+    /// A record deleted in the org (read with `includeDeleted`), for a downstream index to remove.
+    case deleted(RecordLocator)
     case failure(RecordFailure)
+}
+
+/// The sObject, Id and REST URL that identify one record.
+public struct RecordLocator: Sendable, Hashable {
+    public var category: String
+    public var id: String
+    public var url: String
+    /// The record's `SystemModstamp`, used to advance the incremental-sync watermark.
+    public var stamp: String?
+
+    public init(category: String, id: String, url: String, stamp: String? = nil) {
+        self.category = category
+        self.id = id
+        self.url = url
+        self.stamp = stamp
+    }
 }
 
 /// The elements of one record, in document order (chunks when chunking is on).
 public struct RecordElements: Sendable {
-    public var category: String
-    public var recordID: String
+    public var locator: RecordLocator
     public var elements: [Element]
 
-    public init(category: String, recordID: String, elements: [Element]) {
-        self.category = category
-        self.recordID = recordID
+    public init(locator: RecordLocator, elements: [Element]) {
+        self.locator = locator
         self.elements = elements
     }
+
+    public var category: String { locator.category }
+    public var recordID: String { locator.id }
 }
 
 /// A record, or a whole category, that produced no elements, with the stage that failed.
@@ -49,5 +68,6 @@ public struct RecordFailure: Error, Sendable, CustomStringConvertible {
 /// One unit of work between the query, fetch and partition stages.
 enum StageItem: Sendable {
     case record(RecordEnvelope, SObjectCategory)
+    case deleted(RecordLocator)
     case failure(RecordFailure)
 }

@@ -32,24 +32,55 @@ public final class SalesforcePipeline: Sendable {
         let fetched = BoundedChannel<[StageItem]>(capacity: capacity)
         let partitioned = BoundedChannel<[RecordOutput]>(capacity: capacity)
 
-        let queryStage = QueryStage(client: client, batchSize: configuration.fetchBatchSize)
+        let queryStage = QueryStage(client: client, configuration: configuration)
         let fetchStage = BodyFetchStage(client: client, concurrency: configuration.fetchConcurrency)
         let partitionStage = PartitionStage(workers: configuration.partitionWorkers)
         let chunkStage = ChunkStage(options: configuration.chunking)
-        let categories = configuration.categories
 
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await queryStage.run(categories: categories, output: queried) }
+            group.addTask { await queryStage.run(output: queried) }
             group.addTask { await fetchStage.run(input: queried, output: fetched) }
             group.addTask { await partitionStage.run(input: fetched, output: partitioned) }
             group.addTask { await chunkStage.run(input: partitioned, output: output) }
         }
-        return PipelineStatistics(recordsRead: await queryStage.recordsRead)
+        return PipelineStatistics(
+            recordsRead: await queryStage.recordsRead,
+            recordsUnchanged: await queryStage.recordsUnchanged,
+            stopReason: await queryStage.stopReason.map(PipelineStatistics.StopReason.init)
+        )
     }
 }
 
 /// Counts a pipeline run keeps for its summary.
 public struct PipelineStatistics: Sendable {
-    /// Records returned by the query of each category.
+    /// Why the run stopped before reading every record, when it did.
+    public enum StopReason: Sendable, CustomStringConvertible {
+        /// `Sforce-Limit-Info` reported API usage at or above the configured share.
+        case apiAllowance(used: Int, limit: Int)
+        /// Salesforce answered `REQUEST_LIMIT_EXCEEDED`.
+        case requestLimitExceeded(String)
+
+        init(_ reason: QueryStage.StopReason) {
+            switch reason {
+            case .apiAllowance(let used, let limit): self = .apiAllowance(used: used, limit: limit)
+            case .requestLimitExceeded(let message): self = .requestLimitExceeded(message)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .apiAllowance(let used, let limit):
+                let percent = limit > 0 ? Double(used) * 100 / Double(limit) : 0
+                return "stopped at API usage \(used) of \(limit) requests (\(Int(percent.rounded()))%), the --max-api-usage threshold"
+            case .requestLimitExceeded(let message):
+                return "stopped because the org's API request limit is exceeded: \(message)"
+            }
+        }
+    }
+
+    /// Records returned by the query of each category, less those skipped as unchanged.
     public var recordsRead: [String: Int]
+    /// Records skipped because an earlier incremental run delivered them with the same stamp.
+    public var recordsUnchanged: Int
+    public var stopReason: StopReason?
 }

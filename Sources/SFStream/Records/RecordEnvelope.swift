@@ -18,6 +18,10 @@ public struct RecordEnvelope: Sendable {
 
     public var id: String { record.id }
 
+    public var locator: RecordLocator {
+        RecordLocator(category: category, id: record.id, url: url, stamp: string("SystemModstamp"))
+    }
+
     /// The string value of a queried or fetched field; `nil` when absent, null or empty.
     public func string(_ field: String) -> String? {
         let value = fetchedFields[field] ?? record.fields[field]

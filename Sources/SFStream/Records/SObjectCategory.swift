@@ -88,12 +88,13 @@ public struct SObjectCategory: Sendable, Hashable {
     }
 
     /// The SOQL query of this category, ordered by `SystemModstamp, Id` so that a run can resume
-    /// after the last record it delivered.
-    public func soql(where condition: String? = nil) -> String {
+    /// after the last record it delivered. `includeDeleted` adds `IsDeleted`, for `queryAll`.
+    public func soql(where condition: String? = nil, includeDeleted: Bool = false) -> String {
         var selected = Self.systemFields
         for field in fields where !selected.contains(field) {
             selected.append(field)
         }
+        if includeDeleted { selected.append("IsDeleted") }
         var query = "SELECT \(selected.joined(separator: ", ")) FROM \(name)"
         if let condition, !condition.isEmpty {
             query += " WHERE \(condition)"

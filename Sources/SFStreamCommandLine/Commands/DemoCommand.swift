@@ -39,6 +39,7 @@ enum DemoCommand {
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
+            statePath: arguments.value("state-file"),
             label: "sfstream demo"
         )
         return await runner.run()

@@ -8,6 +8,9 @@ public enum ExitStatus: Int32, Sendable {
     /// The run could not start: invalid arguments, unreadable key, rejected credentials,
     /// unknown category, unreachable host.
     case notStarted = 2
+    /// Stopped early to stay within the org's API allowance (`--max-api-usage` or
+    /// `REQUEST_LIMIT_EXCEEDED`); the delivered records are saved in the state file.
+    case stoppedAtAPILimit = 3
     /// Stopped by SIGINT, after flushing complete lines (128 + 2).
     case interrupted = 130
     /// Stopped by SIGTERM, after flushing complete lines (128 + 15).

@@ -9,6 +9,13 @@ enum PipelineArguments {
         OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 8)."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
+        OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out."),
+        OptionSpec("lookback", value: "SECONDS", help: "With --state-file: how far before the saved watermark to read again, in seconds (default 300)."),
+        OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z."),
+        OptionSpec("include-deleted", help: "Also read deleted records (queryAll) and write one tombstone line each: {\"deleted\":true,\"record_locator\":…}."),
+        OptionSpec("shard", value: "K/N", help: "Read only slice K of N of each category's CreatedDate range, so that N workers together read every record once."),
+        OptionSpec("shard-window", value: "FROM/TO", help: "With --shard: the CreatedDate range to cut, as two ISO 8601 dates (default: the category's first and last CreatedDate, widened to whole days)."),
+        OptionSpec("max-api-usage", value: "PERCENT", help: "Stop cleanly once the org's daily API usage reaches this percentage of its limit (default 80)."),
     ] + ChunkingArguments.options(defaultStrategy: "by_title")
 
     static func categoryNames(_ arguments: ParsedArguments) -> [String] {
@@ -42,6 +49,39 @@ enum PipelineArguments {
         if let concurrency = try arguments.integer("fetch-concurrency", in: 1...64) {
             configuration.fetchConcurrency = concurrency
         }
+        if let since = arguments.value("since") {
+            guard let timestamp = SalesforceTimestamp(parsing: since) else {
+                throw UsageError("invalid value '\(since)' for --since: expected an ISO 8601 date or datetime such as 2026-01-31T00:00:00Z")
+            }
+            configuration.since = timestamp
+        }
+        if let lookback = try arguments.integer("lookback", in: 0...31_536_000) {
+            configuration.lookbackSeconds = Int64(lookback)
+        }
+        if let statePath = arguments.value("state-file") {
+            let state = try SyncState.load(from: statePath)
+            configuration.tracker = DeliveryTracker(initial: state, lookbackSeconds: configuration.lookbackSeconds)
+        }
+        configuration.includeDeleted = arguments.flag("include-deleted")
+        if let shardText = arguments.value("shard") {
+            guard let shard = ShardSpec(parsing: shardText) else {
+                throw UsageError("invalid value '\(shardText)' for --shard: expected K/N with 1 <= K <= N, e.g. 2/3")
+            }
+            var window: (from: SalesforceTimestamp, to: SalesforceTimestamp)?
+            if let windowText = arguments.value("shard-window") {
+                let parts = windowText.split(separator: "/").map(String.init)
+                guard parts.count == 2, let from = SalesforceTimestamp(parsing: parts[0]),
+                    let to = SalesforceTimestamp(parsing: parts[1]), from < to
+                else {
+                    throw UsageError("invalid value '\(windowText)' for --shard-window: expected FROM/TO, two ISO 8601 dates with FROM before TO")
+                }
+                window = (from, to)
+            }
+            configuration.shard = (shard, window)
+        } else if arguments.value("shard-window") != nil {
+            throw UsageError("--shard-window needs --shard K/N")
+        }
+        configuration.maxAPIUsagePercent = try arguments.decimal("max-api-usage", in: 1...100) ?? 80
         return configuration
     }
 }

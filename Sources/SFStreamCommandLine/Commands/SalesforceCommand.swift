@@ -30,7 +30,8 @@ enum SalesforceCommand {
             writeStandardError("sfstream: error: \(error)")
             return .notStarted
         }
-        let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"))
+        let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"),
+            statePath: arguments.value("state-file"))
         return await runner.run()
     }
 

@@ -8,11 +8,13 @@ import Glibc
 /// Runs a pipeline and writes its elements to stdout as NDJSON, its failures to stderr (and
 /// the `--errors` file), and a one-line summary to stderr.
 ///
-/// SIGINT and SIGTERM stop the stages; the lines already complete are flushed and the exit
-/// status is 130 or 143. A closed stdout (`| head`) ends the run quietly.
+/// SIGINT and SIGTERM stop the stages; the lines already complete are flushed, the state file
+/// is saved, and the exit status is 130 or 143. A closed stdout (`| head`) ends the run quietly.
 struct StreamRunner {
     var pipeline: SalesforcePipeline
     var errorsPath: String?
+    /// Where the incremental-sync state is saved after the records are out.
+    var statePath: String?
     var label: String = "sfstream"
 
     func run() async -> ExitStatus {
@@ -28,6 +30,7 @@ struct StreamRunner {
         let started = ContinuousClock.now
         let output = BoundedChannel<[RecordOutput]>(capacity: pipeline.configuration.channelCapacity)
         let pipeline = self.pipeline
+        let tracker = pipeline.configuration.tracker
         let pipelineTask = Task { await pipeline.run(into: output) }
         let signals = SignalWatcher { _ in
             output.cancel()
@@ -36,7 +39,9 @@ struct StreamRunner {
 
         let writer = FileDescriptorWriter(descriptor: 1)
         var jsonWriter = ElementJSONWriter(reservingCapacity: 1 << 16)
+        var delivered: [RecordLocator] = []
         var recordsDelivered = 0
+        var recordsDeleted = 0
         var elementsWritten = 0
         var stdoutClosed = false
         do {
@@ -49,6 +54,11 @@ struct StreamRunner {
                             jsonWriter.write(element)
                         }
                         elementsWritten += record.elements.count
+                        delivered.append(record.locator)
+                    case .deleted(let locator):
+                        recordsDeleted += 1
+                        jsonWriter.writeTombstone(category: locator.category, id: locator.id, url: locator.url)
+                        delivered.append(locator)
                     case .failure(let failure):
                         reporter.report(failure)
                     }
@@ -56,6 +66,11 @@ struct StreamRunner {
                 writer.append(jsonWriter.buffer)
                 jsonWriter.removeAll()
                 try writer.flush()
+                // Only records whose lines are written count as delivered for the watermark.
+                for locator in delivered {
+                    tracker?.markDelivered(category: locator.category, id: locator.id)
+                }
+                delivered.removeAll(keepingCapacity: true)
             }
         } catch {
             // Only OutputClosed reaches here: the channel itself finishes without error.
@@ -66,16 +81,30 @@ struct StreamRunner {
         let statistics = await pipelineTask.value
         let signal = signals.stop()
 
+        var stateSaveFailed = false
+        if let statePath, let tracker {
+            do {
+                try tracker.snapshot().save(to: statePath)
+            } catch {
+                writeStandardError("\(label): error: \(error)")
+                stateSaveFailed = true
+            }
+        }
+
         let clientStatistics = pipeline.client.statistics()
         let read = statistics.recordsRead.values.reduce(0, +)
         let elapsed = started.duration(to: .now).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        if let reason = statistics.stopReason {
+            writeStandardError("\(label): \(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
+        }
         if !stdoutClosed {
-            writeStandardError(
-                "\(label): \(read) records read, \(recordsDelivered) delivered, \(elementsWritten) elements, "
-                    + "\(reporter.failedRecords) failed, \(clientStatistics.retries) retries, "
-                    + String(format: "%.1f s", seconds)
-            )
+            var summary = "\(label): \(read) records read, \(recordsDelivered) delivered, "
+            if recordsDeleted > 0 { summary += "\(recordsDeleted) deleted, " }
+            if statistics.recordsUnchanged > 0 { summary += "\(statistics.recordsUnchanged) unchanged, " }
+            summary += "\(elementsWritten) elements, \(reporter.failedRecords) failed, "
+                + "\(clientStatistics.retries) retries, " + String(format: "%.1f s", seconds)
+            writeStandardError(summary)
         }
 
         switch signal {
@@ -84,6 +113,8 @@ struct StreamRunner {
         default: break
         }
         if stdoutClosed { return .success }
-        return reporter.failedRecords + reporter.failedCategories > 0 ? .recordsFailed : .success
+        if statistics.stopReason != nil { return .stoppedAtAPILimit }
+        if reporter.failedRecords + reporter.failedCategories > 0 || stateSaveFailed { return .recordsFailed }
+        return .success
     }
 }
