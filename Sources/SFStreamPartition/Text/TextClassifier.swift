@@ -1,0 +1,107 @@
+import SFStreamElements
+
+/// Chooses between `NarrativeText` and `UncategorizedText` for a paragraph of text.
+///
+/// `unstructured` decides with English rules (a verb found by an English part-of-speech tagger),
+/// which types most non-English prose as uncategorized. This heuristic uses only script-neutral
+/// signals, so it treats Chinese, Japanese, Cyrillic, Hebrew, Arabic and Latin text alike:
+///
+/// - Text with no letters, with more digits than letters, or in capitals (over 70% of at least four
+///   cased letters, as in `URGENT: PLEASE READ`) is uncategorized.
+/// - Length is counted in word units: a space-separated word is one unit, and a letter of a script
+///   written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) is half a unit.
+/// - Text that ends with sentence punctuation (`.` `!` `?` `…` `。` `！` `？` `؟` `۔` `।` `።` and
+///   U+037E, before any closing quotes or brackets) and has at least two word units is narrative.
+/// - Text with a sentence break inside (sentence punctuation then a space) and at least six word
+///   units, or with at least twelve word units, is narrative even without final punctuation.
+/// - Everything else (greetings such as `Hello Alex,`, labels ending in `:`, names, menu entries) is
+///   uncategorized.
+public enum TextClassifier {
+    public static func classify(_ text: String) -> ElementType {
+        var letters = 0
+        var uppercase = 0
+        var lowercase = 0
+        var digits = 0
+        var spacedWords = 0
+        var unspacedLetters = 0
+        var wordHasSpacedLetter = false
+        var inWord = false
+        var sentenceBreaks = 0
+        var lastSignificant: Unicode.Scalar?
+        var previousWasTerminal = false
+
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                if inWord && wordHasSpacedLetter { spacedWords += 1 }
+                inWord = false
+                wordHasSpacedLetter = false
+                if previousWasTerminal { sentenceBreaks += 1 }
+                previousWasTerminal = false
+                continue
+            }
+            inWord = true
+            if properties.isAlphabetic {
+                letters += 1
+                if isUnspacedScript(scalar) {
+                    unspacedLetters += 1
+                } else {
+                    wordHasSpacedLetter = true
+                    if properties.isUppercase { uppercase += 1 } else if properties.isLowercase { lowercase += 1 }
+                }
+            } else if properties.numericType != nil {
+                digits += 1
+            }
+            if isClosing(scalar) { continue }
+            lastSignificant = scalar
+            previousWasTerminal = isTerminal(scalar)
+            // Scripts without spaces end sentences with a full-width mark and no space.
+            if previousWasTerminal && (scalar.value == 0x3002 || scalar.value == 0xFF01 || scalar.value == 0xFF1F) {
+                sentenceBreaks += 1
+                previousWasTerminal = false
+            }
+        }
+        if inWord && wordHasSpacedLetter { spacedWords += 1 }
+
+        if letters == 0 || digits > letters { return .uncategorizedText }
+        let cased = uppercase + lowercase
+        if cased >= 4 && uppercase * 10 > cased * 7 { return .uncategorizedText }
+
+        let wordUnits = Double(spacedWords) + Double(unspacedLetters) / 2
+        let endsSentence = lastSignificant.map(isTerminal) ?? false
+        if endsSentence && wordUnits >= 2 { return .narrativeText }
+        if sentenceBreaks >= 1 && wordUnits >= 6 { return .narrativeText }
+        if wordUnits >= 12 { return .narrativeText }
+        return .uncategorizedText
+    }
+
+    private static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x061F, 0x06D4, 0x0964, 0x0965,
+            0x1362, 0x037E, 0x203C, 0x2047, 0x2048, 0x2049:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201D, 0x203A, 0x300D, 0x300F, 0xFF09, 0x3011, 0x300B,
+            0x3009:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF,
+            0x0E00...0x0EFF, 0x1780...0x17FF, 0x1000...0x109F:
+            return true
+        default:
+            return false
+        }
+    }
+}

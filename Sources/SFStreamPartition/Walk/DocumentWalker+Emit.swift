@@ -1,0 +1,122 @@
+import SFStreamElements
+
+/// Link and emphasis metadata of the element being built, in the form `unstructured` writes.
+struct Annotations {
+    var linkTexts: [String] = []
+    var linkURLs: [String] = []
+    var emphasizedContents: [String] = []
+    var emphasizedTags: [String] = []
+
+    mutating func addLink(text: String, url: String) {
+        guard !text.isEmpty, !url.isEmpty else { return }
+        linkTexts.append(text)
+        linkURLs.append(url)
+    }
+
+    /// Records one emphasized text run; `tag` is "b", "i" or "bi" (both), as `unstructured` writes it.
+    mutating func addEmphasis(text: String, tag: String) {
+        guard !text.isEmpty else { return }
+        emphasizedContents.append(text)
+        emphasizedTags.append(tag)
+    }
+
+    func apply(to metadata: inout ElementMetadata) {
+        if !linkTexts.isEmpty {
+            metadata.linkTexts = linkTexts
+            metadata.linkURLs = linkURLs
+        }
+        if !emphasizedContents.isEmpty {
+            metadata.emphasizedTextContents = emphasizedContents
+            metadata.emphasizedTextTags = emphasizedTags
+        }
+    }
+}
+
+extension DocumentWalker {
+    /// Ends the current element: emits the gathered text as an element of the current context's
+    /// type (nothing when it is empty), then any images met inside it.
+    mutating func flush() {
+        let isCode = context == .code
+        var string = takeText()
+        if isCode { string = DocumentWalker.trimmingOneNewline(string) }
+        if !string.isEmpty && !(isCode && string.utf8.allSatisfy(AttributeValue.isSpace)) {
+            var metadata = base
+            let type: ElementType
+            switch context {
+            case .paragraph:
+                type = TextClassifier.classify(string)
+            case .listItem(let depth):
+                type = .listItem
+                metadata.categoryDepth = depth
+            case .title(let depth):
+                type = .title
+                metadata.categoryDepth = depth
+            case .code:
+                type = .codeSnippet
+            }
+            annotations.apply(to: &metadata)
+            elements.append(Element(type: type, text: string, metadata: metadata))
+        }
+        annotations = Annotations()
+        if !pendingImages.isEmpty {
+            elements.append(contentsOf: pendingImages)
+            pendingImages.removeAll()
+        }
+    }
+
+    /// Emits the finished data table: its caption as a text element, then the `Table`.
+    mutating func finishTable() {
+        guard var collector = table else { return }
+        table = nil
+        let caption = collector.caption
+        if !caption.isEmpty {
+            elements.append(Element(type: TextClassifier.classify(caption), text: caption, metadata: base))
+        }
+        if let (tableText, html) = collector.finish() {
+            var metadata = base
+            metadata.textAsHTML = html
+            annotations.apply(to: &metadata)
+            elements.append(Element(type: .table, text: tableText, metadata: metadata))
+        }
+        annotations = Annotations()
+    }
+
+    /// Handles an `<img>`: an image with alt text becomes an `Image` element whose text is the alt
+    /// text. Images without alt text, tracking pixels (width or height of 1 or 0) and images inside
+    /// data tables yield nothing. The source URL is kept only for http(s); a `data:` URI yields its
+    /// MIME type and never any text.
+    mutating func image(_ attributes: NodeAttributes) {
+        guard table == nil, let alt = attributes.alt else { return }
+        if let width = AttributeValue.leadingInteger(attributes.width), width <= 1 { return }
+        if let height = AttributeValue.leadingInteger(attributes.height), height <= 1 { return }
+
+        var altText = TextAccumulator()
+        altText.append(UnsafeBufferPointer(start: alt, count: cStringLength(alt)))
+        let description = altText.take()
+        guard !description.isEmpty else { return }
+
+        var metadata = base
+        let source = AttributeValue.trimmed(attributes.src)
+        let lowercasedPrefix = source.prefix(8).lowercased()
+        if lowercasedPrefix.hasPrefix("http://") || lowercasedPrefix.hasPrefix("https://") {
+            metadata.imageURL = source
+        } else if lowercasedPrefix.hasPrefix("data:") {
+            let mediaType = source.dropFirst(5).prefix { $0 != ";" && $0 != "," }
+            if !mediaType.isEmpty { metadata.imageMimeType = String(mediaType).lowercased() }
+        }
+        let element = Element(type: .image, text: description, metadata: metadata)
+        if text.isEmpty {
+            elements.append(element)
+        } else {
+            pendingImages.append(element)
+        }
+    }
+
+    /// Removes one leading and one trailing newline, as a browser does for `<pre>` content.
+    static func trimmingOneNewline(_ string: String) -> String {
+        var utf8 = Substring(string).utf8[...]
+        if utf8.first == UInt8(ascii: "\n") { utf8 = utf8.dropFirst() }
+        if utf8.last == UInt8(ascii: "\n") { utf8 = utf8.dropLast() }
+        return String(Substring(utf8))
+    }
+}

@@ -1,0 +1,42 @@
+import SFStreamPartition
+import Testing
+
+@Suite struct HTMLHiddenContentTests {
+    @Test(arguments: [
+        "display:none", "display: none !important", "visibility:hidden", "mso-hide:all",
+        "max-height:0;overflow:hidden", "MAX-HEIGHT: 0px; OVERFLOW: hidden",
+    ])
+    func hiddenByStyle(style: String) {
+        let elements = partition("<div style=\"\(style)\">Secret</div><p>Shown</p>")
+        #expect(elements.map(\.text) == ["Shown"])
+    }
+
+    @Test func hiddenAttribute() {
+        #expect(partition("<p hidden>Secret</p><p>Shown</p>").map(\.text) == ["Shown"])
+    }
+
+    @Test func ariaHiddenIsNotHidden() {
+        #expect(partition("<p aria-hidden=\"true\">Shown</p>").map(\.text) == ["Shown"])
+    }
+
+    @Test func hiddenInlineDoesNotGlue() {
+        #expect(partition("<div><span style='display:none'>A</span>Sent by: Sam</div>").map(\.text) == ["Sent by: Sam"])
+    }
+
+    @Test func scriptStyleTemplateAndHeadSkipped() {
+        let html = """
+            <html><head><title>T</title><style>p{color:red}</style></head><body>
+            <script>var x = 1;</script><template><p>tpl</p></template><p>Body</p><!-- comment --></body></html>
+            """
+        #expect(partition(html).map(\.text) == ["Body"])
+    }
+
+    @Test func downlevelHiddenConditionalSkipped() {
+        let html = "<!--[if mso]><p>Outlook only</p><![endif]--><![if !mso]><p>Others</p><![endif]><p>All</p>"
+        #expect(partition(html).map(\.text) == ["Others", "All"])
+    }
+
+    @Test func nulBytesRemoved() {
+        #expect(partition("<p>inv\u{0}oice</p>\u{0}<p>after</p>").map(\.text) == ["invoice", "after"])
+    }
+}
