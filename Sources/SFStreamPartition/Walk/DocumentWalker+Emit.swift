@@ -81,12 +81,16 @@ extension DocumentWalker {
         annotations = Annotations()
     }
 
-    /// Handles an `<img>`: an image with alt text becomes an `Image` element whose text is the alt
-    /// text. Images without alt text, tracking pixels (width or height of 1 or 0) and images inside
-    /// data tables yield nothing. The source URL is kept only for http(s); a `data:` URI yields its
-    /// MIME type and never any text.
+    /// Handles an `<img>`: an image in the flow of the text (such as a screenshot pasted into a
+    /// mail) becomes an `Image` element whose text is the alt text.
+    ///
+    /// A browser shows no alt text for an image that loads, so alt text that is not content would
+    /// add words the reader never sees. Images without alt text, tracking pixels (width or height of
+    /// 1 or 0), and images inside links or tables (buttons, social icons, logos of e-mail templates)
+    /// yield nothing. The source URL is kept only for http(s); a `data:` URI yields its MIME type
+    /// and never any text.
     mutating func image(_ attributes: NodeAttributes) {
-        guard table == nil, let alt = attributes.alt else { return }
+        guard table == nil, layoutTableDepth == 0, openLinks.isEmpty, let alt = attributes.alt else { return }
         if let width = AttributeValue.leadingInteger(attributes.width), width <= 1 { return }
         if let height = AttributeValue.leadingInteger(attributes.height), height <= 1 { return }
 

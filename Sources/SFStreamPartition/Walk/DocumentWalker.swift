@@ -14,6 +14,8 @@ import SFStreamElements
 /// `CodeSnippet`, a data table (see ``TableShape``) gives one `Table`, an image with alt text gives
 /// `Image`, and other text gives `NarrativeText` or `UncategorizedText` (``TextClassifier``).
 /// Blocks inside a list item or heading do not split it, but a nested list, table or heading does.
+private let styleKey = TagKey("style")
+
 struct DocumentWalker {
     /// What text gathered now becomes when the current element ends.
     enum BlockContext: Equatable {
@@ -54,7 +56,11 @@ struct DocumentWalker {
     var pendingImages: [Element] = []
     /// The data table being collected; `nil` outside data tables.
     var table: TableCollector?
+    /// Open layout tables; images inside them are page furniture (logos, icons, spacers).
+    var layoutTableDepth = 0
     var frames: [Frame] = []
+    /// Classes and ids hidden by the document's style sheets.
+    var styleSheet = StyleSheet()
 
     init(base: ElementMetadata) {
         self.base = base
@@ -106,10 +112,16 @@ struct DocumentWalker {
     private mutating func enter(_ node: UnsafeMutablePointer<xmlNode>) -> Frame? {
         guard let name = node.pointee.name else { return nil }
         var tag = HTMLTag.identify(name)
-        if tag == .skipped { return nil }
+        if tag == .skipped {
+            readStyleSheets(in: node)
+            return nil
+        }
 
         let attributes = NodeAttributes(node)
         if attributes.isHiddenAttribute { return nil }
+        if !styleSheet.isEmpty && styleSheet.hides(classValue: attributes.classValue, idValue: attributes.idValue) {
+            return nil
+        }
         if let styleValue = attributes.style {
             let style = InlineStyle(styleValue)
             if style.isHidden { return nil }
@@ -177,6 +189,7 @@ struct DocumentWalker {
                 return .dataTable
             }
             contexts.append(.paragraph)
+            layoutTableDepth += 1
             return .layoutTable
         case .tableSection:
             return table == nil ? enterBlock() : .inline
@@ -205,9 +218,13 @@ struct DocumentWalker {
             break
         case .block:
             blockBoundary()
-        case .heading, .listItem, .preformatted, .layoutTable:
+        case .heading, .listItem, .preformatted:
             flush()
             contexts.removeLast()
+        case .layoutTable:
+            flush()
+            contexts.removeLast()
+            layoutTableDepth -= 1
         case .list:
             flush()
             listDepth -= 1
@@ -269,6 +286,40 @@ struct DocumentWalker {
         guard !text.isEmpty else { return }
         text.pendingLineBreaks += 1
         text.markSpace()
+    }
+
+    /// Reads the `<style>` elements in a skipped subtree (`head`, or a `style` itself). The head
+    /// comes before the body, so its rules are known before the elements they hide.
+    private mutating func readStyleSheets(in root: UnsafeMutablePointer<xmlNode>) {
+        var node: UnsafeMutablePointer<xmlNode>? = root
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name, TagKey(name) == styleKey {
+                var css: [UInt8] = []
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content {
+                        css.append(contentsOf: UnsafeBufferPointer(start: UnsafePointer(content), count: cStringLength(content)))
+                    }
+                    child = text.pointee.next
+                }
+                styleSheet.add(css)
+            } else if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
+                current == root || TagKey(current.pointee.name) != styleKey
+            {
+                node = child
+                continue
+            }
+            // Next node in document order within `root`.
+            var next: UnsafeMutablePointer<xmlNode>? = current
+            node = nil
+            while let candidate = next, candidate != root {
+                if let sibling = candidate.pointee.next {
+                    node = sibling
+                    break
+                }
+                next = candidate.pointee.parent
+            }
+        }
     }
 
     // MARK: - Text

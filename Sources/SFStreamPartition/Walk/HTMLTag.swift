@@ -25,7 +25,7 @@ enum HTMLTag: Sendable, Equatable {
     case tableCell(isHeader: Bool)
     case caption
     /// Content a browser does not render as text: script, style, head, title, template, iframe,
-    /// object, svg, audio, video, select and similar. The subtree is skipped.
+    /// object, svg, audio, video and similar. The subtree is skipped.
     case skipped
 
     /// Identifies a tag from libxml2's NUL-terminated lowercase name.
@@ -49,7 +49,7 @@ enum HTMLTag: Sendable, Equatable {
                 "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
                 "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup",
                 "hr", "html", "legend", "main", "nav", "p", "section", "summary", "option", "optgroup",
-                "frameset", "noframes", "listing", "xmp", "plaintext", "textarea", "search",
+                "frameset", "noframes", "listing", "xmp", "plaintext", "textarea", "search", "select",
             ],
             .block
         )
@@ -66,7 +66,7 @@ enum HTMLTag: Sendable, Equatable {
         add(
             [
                 "script", "style", "head", "title", "template", "iframe", "object", "embed", "svg", "math",
-                "audio", "video", "canvas", "select", "datalist", "noembed", "param", "source", "track",
+                "audio", "video", "canvas", "datalist", "noembed", "param", "source", "track",
                 "map", "meta", "link", "base",
             ],
             .skipped

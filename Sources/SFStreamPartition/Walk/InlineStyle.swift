@@ -9,26 +9,32 @@ struct InlineStyle: Equatable {
     }
 
     /// True for `display:none`, `visibility:hidden` or `collapse`, `mso-hide:all` (Outlook's own
-    /// hiding, used for preheaders), and a zero `max-height` or `height` with `overflow:hidden`.
+    /// hiding, used for preheaders), and a zero `max-height` with `overflow:hidden` (the preheader
+    /// hack). A zero `height` alone does not count: Chromium still reports such text as shown.
     var isHidden = false
     /// A `display` value that turns an inline element into a block or the reverse.
     var display: Display?
 
     /// Parses a NUL-terminated style attribute value.
     init(_ value: UnsafePointer<UInt8>) {
+        self.init(declarations: UnsafeBufferPointer(start: value, count: cStringLength(value)))
+    }
+
+    /// Parses a declaration list such as `display:none; color: red`.
+    init(declarations value: UnsafeBufferPointer<UInt8>) {
         var declarations: [(property: [UInt8], value: [UInt8])] = []
         var property: [UInt8] = []
         var current: [UInt8] = []
         var inValue = false
         var index = 0
         while true {
-            let byte = value[index]
+            let byte = index < value.count ? value[index] : 0
             if byte == 0 || byte == UInt8(ascii: ";") {
                 if inValue { declarations.append((property, current)) }
                 property.removeAll(keepingCapacity: true)
                 current.removeAll(keepingCapacity: true)
                 inValue = false
-                if byte == 0 { break }
+                if index >= value.count { break }
             } else if byte == UInt8(ascii: ":"), !inValue {
                 inValue = true
             } else if byte > 0x20 {
@@ -61,7 +67,7 @@ struct InlineStyle: Equatable {
                 if value == Keyword.hidden || value == Keyword.collapse { isHidden = true }
             case Keyword.msoHide:
                 if value == Keyword.all { isHidden = true }
-            case Keyword.maxHeight, Keyword.height:
+            case Keyword.maxHeight:
                 if InlineStyle.isZeroLength(value) { zeroHeight = true }
             case Keyword.overflow, Keyword.overflowY:
                 if value == Keyword.hidden || value == Keyword.clip { overflowHidden = true }
@@ -107,7 +113,6 @@ private enum Keyword {
     static let display = Array("display".utf8)
     static let flex = Array("flex".utf8)
     static let grid = Array("grid".utf8)
-    static let height = Array("height".utf8)
     static let hidden = Array("hidden".utf8)
     static let inline = Array("inline".utf8)
     static let inlineBlock = Array("inline-block".utf8)

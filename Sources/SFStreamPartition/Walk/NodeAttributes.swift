@@ -13,6 +13,8 @@ struct NodeAttributes {
     var role: UnsafePointer<UInt8>?
     var colspan: UnsafePointer<UInt8>?
     var rowspan: UnsafePointer<UInt8>?
+    var classValue: UnsafePointer<UInt8>?
+    var idValue: UnsafePointer<UInt8>?
 
     init(_ node: UnsafeMutablePointer<xmlNode>) {
         var attribute = node.pointee.properties
@@ -31,6 +33,8 @@ struct NodeAttributes {
             case Names.role: role = value
             case Names.colspan: colspan = value
             case Names.rowspan: rowspan = value
+            case Names.class: classValue = value
+            case Names.id: idValue = value
             default: break
             }
         }
@@ -54,6 +58,8 @@ struct NodeAttributes {
         static let role = TagKey("role")
         static let colspan = TagKey("colspan")
         static let rowspan = TagKey("rowspan")
+        static let `class` = TagKey("class")
+        static let id = TagKey("id")
     }
 }
 

@@ -1,0 +1,101 @@
+import Foundation
+import SFStreamElements
+import SFStreamPartition
+import Testing
+
+/// Partitions every file of the public corpus and compares the output with the text Chromium shows
+/// for it (`Fixtures/corpus-visible-text.json`).
+///
+/// Set `SFSTREAM_PARTITION_OUTPUT` to a folder to also write each file's elements as
+/// `<file>.elements.json` (NDJSON) for the Python scoring and validation scripts.
+@Suite struct CorpusFidelityTests {
+    struct FileResult {
+        var file: String
+        var scores: TextScore.Scores
+        var headingRecall: Double?
+        var listRecall: Double?
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpusFolder = repositoryRoot.appendingPathComponent("Sources/SalesforceEmulator/Corpus")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    @Test func corpusMatchesBrowserText() throws {
+        let manifest = try loadJSON(Self.corpusFolder.appendingPathComponent("MANIFEST.json")) as? [[String: Any]]
+        let entries = try #require(manifest)
+        let visible = try #require(try loadJSON(Self.fixtures.appendingPathComponent("corpus-visible-text.json")) as? [String: Any])
+        let referenceF1 = try #require(
+            try loadJSON(Self.fixtures.appendingPathComponent("corpus-reference-f1.json")) as? [String: Double])
+        let outputFolder = ProcessInfo.processInfo.environment["SFSTREAM_PARTITION_OUTPUT"].map {
+            URL(fileURLWithPath: $0)
+        }
+        #expect(entries.count == 91)
+
+        var results: [FileResult] = []
+        for entry in entries {
+            let file = try #require(entry["file"] as? String)
+            let declared = entry["declared_by"] as? String == "mime" ? entry["declared_charset"] as? String : nil
+            let bytes = try [UInt8](Data(contentsOf: Self.corpusFolder.appendingPathComponent(file)))
+            var metadata = ElementMetadata()
+            metadata.filename = (file as NSString).lastPathComponent
+            metadata.filetype = "text/html"
+            let elements = try HTMLPartitioner.partition(
+                htmlBytes: bytes, declaredEncoding: declared, options: PartitionOptions(metadata: metadata))
+
+            if let outputFolder { try write(elements, to: outputFolder.appendingPathComponent(file + ".elements.json")) }
+
+            let shown = try #require(visible[file] as? [String: Any], "no visible text for \(file)")
+            let extracted = elements.map(\.text).joined(separator: "\n")
+            let scores = TextScore.scores(
+                shown: TextScore.tokens(shown["text"] as? String ?? ""), extracted: TextScore.tokens(extracted))
+            let result = FileResult(
+                file: file,
+                scores: scores,
+                headingRecall: TextScore.structureRecall(shown["headings"] as? [String] ?? [], elements, type: .title),
+                listRecall: TextScore.structureRecall(shown["list_items"] as? [String] ?? [], elements, type: .listItem)
+            )
+            results.append(result)
+
+            let floor = referenceF1[file] ?? 0
+            #expect(scores.f1 >= floor - 0.0005, "\(file): F1 \(scores.f1) is below unstructured's \(floor)")
+            for element in elements {
+                #expect(!element.text.isEmpty, "\(file): empty element")
+            }
+        }
+
+        let meanF1 = mean(results.map(\.scores.f1))
+        let meanHeadings = mean(results.compactMap(\.headingRecall))
+        let meanLists = mean(results.compactMap(\.listRecall))
+        print(report(results))
+        #expect(meanF1 >= 0.99, "mean F1 \(meanF1)")
+        #expect(meanHeadings >= 0.95, "mean heading recall \(meanHeadings)")
+        #expect(meanLists >= 0.95, "mean list recall \(meanLists)")
+    }
+
+    private func loadJSON(_ url: URL) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+    }
+
+    private func write(_ elements: [Element], to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var writer = ElementJSONWriter()
+        for element in elements { writer.write(element) }
+        try Data(writer.buffer).write(to: url)
+    }
+
+    private func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 1 : values.reduce(0, +) / Double(values.count)
+    }
+
+    private func report(_ results: [FileResult]) -> String {
+        func show(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
+        var lines = results.map {
+            "\(show($0.scores.precision)) \(show($0.scores.recall)) \(show($0.scores.f1)) titles \(show($0.headingRecall)) items \(show($0.listRecall))  \($0.file)"
+        }
+        lines.append(
+            "mean F1 \(show(mean(results.map(\.scores.f1)))), heading recall \(show(mean(results.compactMap(\.headingRecall)))), list recall \(show(mean(results.compactMap(\.listRecall))))"
+        )
+        return lines.joined(separator: "\n")
+    }
+}
