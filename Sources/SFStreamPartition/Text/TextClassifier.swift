@@ -31,8 +31,8 @@ public enum TextClassifier {
         var previousWasTerminal = false
 
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isWhitespace {
+            let kind = ScalarKind(scalar)
+            if kind == .space {
                 if inWord && wordHasSpacedLetter { spacedWords += 1 }
                 inWord = false
                 wordHasSpacedLetter = false
@@ -41,16 +41,25 @@ public enum TextClassifier {
                 continue
             }
             inWord = true
-            if properties.isAlphabetic {
+            switch kind {
+            case .uppercase:
                 letters += 1
-                if isUnspacedScript(scalar) {
-                    unspacedLetters += 1
-                } else {
-                    wordHasSpacedLetter = true
-                    if properties.isUppercase { uppercase += 1 } else if properties.isLowercase { lowercase += 1 }
-                }
-            } else if properties.numericType != nil {
+                uppercase += 1
+                wordHasSpacedLetter = true
+            case .lowercase:
+                letters += 1
+                lowercase += 1
+                wordHasSpacedLetter = true
+            case .uncasedLetter:
+                letters += 1
+                wordHasSpacedLetter = true
+            case .unspacedLetter:
+                letters += 1
+                unspacedLetters += 1
+            case .digit:
                 digits += 1
+            case .space, .other:
+                break
             }
             if isClosing(scalar) { continue }
             lastSignificant = scalar
@@ -75,6 +84,50 @@ public enum TextClassifier {
         return .uncategorizedText
     }
 
+    /// The class of one scalar; ASCII is classified without a Unicode property lookup, which would
+    /// otherwise cost more than parsing the HTML.
+    private enum ScalarKind {
+        case space
+        case uppercase
+        case lowercase
+        case uncasedLetter
+        case unspacedLetter
+        case digit
+        case other
+
+        init(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                switch UInt8(value) {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): self = .uppercase
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): self = .lowercase
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): self = .digit
+                case 0x09...0x0D, 0x20: self = .space
+                default: self = .other
+                }
+                return
+            }
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                self = .space
+            } else if properties.isAlphabetic {
+                if TextClassifier.isUnspacedScript(scalar) {
+                    self = .unspacedLetter
+                } else if properties.isUppercase {
+                    self = .uppercase
+                } else if properties.isLowercase {
+                    self = .lowercase
+                } else {
+                    self = .uncasedLetter
+                }
+            } else if properties.numericType != nil {
+                self = .digit
+            } else {
+                self = .other
+            }
+        }
+    }
+
     private static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x061F, 0x06D4, 0x0964, 0x0965,
@@ -95,7 +148,7 @@ public enum TextClassifier {
         }
     }
 
-    private static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF,
             0x0E00...0x0EFF, 0x1780...0x17FF, 0x1000...0x109F:
