@@ -21,12 +21,17 @@ import Testing
     static let corpusFolder = repositoryRoot.appendingPathComponent("Sources/SalesforceEmulator/Corpus")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+    /// Files with a heading whose only text is U+200B. unstructured emits it as a `Title` holding
+    /// the invisible character; sfstream emits no element for invisible text, so that heading
+    /// counts as missed.
+    static let zeroWidthHeadingFiles: Set<String> = ["readability/links-in-tables.html"]
+
     @Test func corpusMatchesBrowserText() throws {
         let manifest = try loadJSON(Self.corpusFolder.appendingPathComponent("MANIFEST.json")) as? [[String: Any]]
         let entries = try #require(manifest)
         let visible = try #require(try loadJSON(Self.fixtures.appendingPathComponent("corpus-visible-text.json")) as? [String: Any])
-        let referenceF1 = try #require(
-            try loadJSON(Self.fixtures.appendingPathComponent("corpus-reference-f1.json")) as? [String: Double])
+        let reference = try #require(
+            try loadJSON(Self.fixtures.appendingPathComponent("corpus-reference-scores.json")) as? [String: [String: Double]])
         let outputFolder = ProcessInfo.processInfo.environment["SFSTREAM_PARTITION_OUTPUT"].map {
             URL(fileURLWithPath: $0)
         }
@@ -57,8 +62,17 @@ import Testing
             )
             results.append(result)
 
-            let floor = referenceF1[file] ?? 0
-            #expect(scores.f1 >= floor - 0.0005, "\(file): F1 \(scores.f1) is below unstructured's \(floor)")
+            // unstructured's scores are stored rounded to three decimals.
+            let floor = reference[file] ?? [:]
+            #expect(scores.f1 >= (floor["f1"] ?? 0) - 0.0005, "\(file): F1 \(scores.f1) is below unstructured's \(floor)")
+            if let headingRecall = result.headingRecall, let referenceRecall = floor["heading_recall"],
+                !Self.zeroWidthHeadingFiles.contains(file)
+            {
+                #expect(headingRecall >= referenceRecall - 0.0005, "\(file): heading recall \(headingRecall) is below unstructured's")
+            }
+            if let listRecall = result.listRecall, let referenceRecall = floor["list_recall"] {
+                #expect(listRecall >= referenceRecall - 0.0005, "\(file): list recall \(listRecall) is below unstructured's")
+            }
             for element in elements {
                 #expect(!element.text.isEmpty, "\(file): empty element")
             }
@@ -90,11 +104,12 @@ import Testing
 
     private func report(_ results: [FileResult]) -> String {
         func show(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
+        func showMean(_ value: Double) -> String { String(format: "%.4f", value) }
         var lines = results.map {
             "\(show($0.scores.precision)) \(show($0.scores.recall)) \(show($0.scores.f1)) titles \(show($0.headingRecall)) items \(show($0.listRecall))  \($0.file)"
         }
         lines.append(
-            "mean F1 \(show(mean(results.map(\.scores.f1)))), heading recall \(show(mean(results.compactMap(\.headingRecall)))), list recall \(show(mean(results.compactMap(\.listRecall))))"
+            "mean F1 \(showMean(mean(results.map(\.scores.f1)))), heading recall \(showMean(mean(results.compactMap(\.headingRecall)))), list recall \(showMean(mean(results.compactMap(\.listRecall))))"
         )
         return lines.joined(separator: "\n")
     }
