@@ -3,9 +3,9 @@ import SFStreamElements
 /// Sets `parent_id` from element types and `category_depth`, as `unstructured`'s
 /// `set_element_hierarchy` does, with one addition.
 ///
-/// Each element takes as parent the nearest earlier element still open on a stack: a `Title` of
-/// lower depth for a `Title`, a `ListItem` of lower depth for a nested `ListItem`, and a `Title`
-/// for text, list items, tables, and (the addition) images and code snippets. `unstructured` leaves
+/// Each element takes as parent the nearest earlier element still open on a stack. A `Title` takes
+/// a `Title` of lower depth, and a nested `ListItem` a `ListItem` of lower depth. Text, list items,
+/// tables and (the addition) images and code snippets take a `Title`. `unstructured` leaves
 /// `Image` and `CodeSnippet` out of that rule, so one image there cuts every later element off
 /// from its heading.
 enum ElementHierarchy {

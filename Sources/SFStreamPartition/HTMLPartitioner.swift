@@ -6,8 +6,8 @@ import SFStreamElements
 /// Each call parses into its own libxml2 document and frees it before returning, so calls may run
 /// on several threads at once.
 public enum HTMLPartitioner {
-    /// Unicode input (a Salesforce field, already decoded): parsed as UTF-8 whatever the
-    /// document's `<meta charset>` says.
+    /// Partitions Unicode input (a Salesforce field, already decoded), parsed as UTF-8 whatever
+    /// charset the document's `<meta>` declares.
     public static func partition(html: String, options: PartitionOptions) -> [Element] {
         var html = html
         return html.withUTF8 { partitionUTF8($0, options: options) }
@@ -30,10 +30,10 @@ public enum HTMLPartitioner {
     /// libxml2's global state, set up once before the first parse (safe to reach from any thread).
     private static let parserInitialized: Void = xmlInitParser()
 
-    /// RECOVER for real-world markup; NONET so no entity or DTD is fetched; HUGE lifts the limits
-    /// of 256 nesting levels and 10 MB text nodes, beyond which libxml2 2.9.14 drops content without
-    /// an error; IGNORE_ENC together with the explicit "UTF-8" keeps a `<meta charset>` from
-    /// re-decoding the buffer.
+    /// RECOVER accepts real-world markup, and NONET keeps libxml2 from fetching any entity or DTD.
+    /// HUGE lifts the limits of 256 nesting levels and 10 MB text nodes, beyond which libxml2 2.9.14
+    /// drops content without an error. IGNORE_ENC together with the explicit "UTF-8" keeps a
+    /// `<meta charset>` from re-decoding the buffer.
     private static let parseOptions: Int32 = {
         let html = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue

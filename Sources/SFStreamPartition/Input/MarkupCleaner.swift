@@ -1,4 +1,4 @@
-/// Byte-level repairs applied to UTF-8 markup before libxml2 sees it.
+/// Byte-level repairs applied to UTF-8 markup before libxml2 parses it.
 ///
 /// - NUL bytes are removed. libxml2 2.9.14 stops parsing at the first NUL even when it is given the
 ///   buffer length, so everything after it would be lost; removing (not replacing) keeps a word such

@@ -2,8 +2,8 @@ import SFStreamElements
 
 /// Partitions plain text (an e-mail `TextBody` or a long text field) into elements.
 ///
-/// Paragraphs are separated by blank lines (lines holding only whitespace or invisible filler);
-/// the lines of one paragraph are joined with a space, since mail clients wrap lines at about 72
+/// Paragraphs are separated by blank lines (lines holding only whitespace or invisible filler).
+/// The lines of one paragraph are joined with a space, because mail clients wrap lines at about 72
 /// characters. A line that starts with a bullet (`•` `·` `▪` `◦` `‣` `⁃` `●` `○` `■` `□` `►` `➢`
 /// `-` `*` `–` `—`) or an enumerator (`1.`, `12)`, `a)`) followed by a space starts a `ListItem`
 /// without its marker; an indented line after it continues the item. `category_depth` of an item

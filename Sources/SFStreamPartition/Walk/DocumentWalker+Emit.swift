@@ -85,7 +85,7 @@ extension DocumentWalker {
     /// mail) becomes an `Image` element whose text is the alt text.
     ///
     /// A browser shows no alt text for an image that loads, so alt text that is not content would
-    /// add words the reader never sees. Images without alt text, tracking pixels (width or height of
+    /// add words the reader never gets to read. Images without alt text, tracking pixels (width or height of
     /// 1 or 0), and images inside links or tables (buttons, social icons, logos of e-mail templates)
     /// yield nothing. The source URL is kept only for http(s); a `data:` URI yields its MIME type
     /// and never any text.

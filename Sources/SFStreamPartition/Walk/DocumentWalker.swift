@@ -6,7 +6,7 @@ import SFStreamElements
 /// The walk is iterative: it follows libxml2's `children`, `next` and `parent` pointers and keeps
 /// its own state per open element in `frames`, so a document nested 100,000 levels deep costs heap
 /// memory, not C stack. Text is gathered into ``TextAccumulator`` until a block boundary ends the
-/// element; inline elements never start a new element, so words are neither split nor glued
+/// element. Inline elements never start a new element, so words are neither split nor glued
 /// across blocks.
 ///
 /// Element types: `h1`–`h6` give `Title` (`category_depth` = level − 1, as `unstructured` writes
@@ -17,7 +17,7 @@ import SFStreamElements
 private let styleKey = TagKey("style")
 
 struct DocumentWalker {
-    /// What text gathered now becomes when the current element ends.
+    /// The element type that the gathered text becomes when the current element ends.
     enum BlockContext: Equatable {
         case paragraph
         case listItem(depth: Int)
@@ -25,7 +25,7 @@ struct DocumentWalker {
         case code
     }
 
-    /// What leaving an element must undo.
+    /// The state change of an open element, undone when the walk leaves it.
     enum Frame {
         case inline
         case block
@@ -288,8 +288,8 @@ struct DocumentWalker {
         text.markSpace()
     }
 
-    /// Reads the `<style>` elements in a skipped subtree (`head`, or a `style` itself). The head
-    /// comes before the body, so its rules are known before the elements they hide.
+    /// Reads the `<style>` elements in a skipped subtree (`head`, a `style` itself, an `svg`). The
+    /// head comes before the body, so its rules are known before the elements they hide.
     private mutating func readStyleSheets(in root: UnsafeMutablePointer<xmlNode>) {
         var node: UnsafeMutablePointer<xmlNode>? = root
         while let current = node {
