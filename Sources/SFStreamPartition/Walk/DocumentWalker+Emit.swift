@@ -85,10 +85,10 @@ extension DocumentWalker {
     /// mail) becomes an `Image` element whose text is the alt text.
     ///
     /// A browser shows no alt text for an image that loads, so alt text that is not content would
-    /// add words the reader never gets to read. Images without alt text, tracking pixels (width or height of
-    /// 1 or 0), and images inside links or tables (buttons, social icons, logos of e-mail templates)
-    /// yield nothing. The source URL is kept only for http(s); a `data:` URI yields its MIME type
-    /// and never any text.
+    /// add words the reader never gets to read. Images without alt text, tracking pixels (width or
+    /// height of 1 or 0), and images inside links or tables (buttons, social icons, logos of e-mail
+    /// templates) yield nothing. The source URL is kept only for http(s). A `data:` URI yields its
+    /// MIME type and never any text.
     mutating func image(_ attributes: NodeAttributes) {
         guard table == nil, layoutTableDepth == 0, openLinks.isEmpty, let alt = attributes.alt else { return }
         if let width = AttributeValue.leadingInteger(attributes.width), width <= 1 { return }
