@@ -69,3 +69,16 @@ import Testing
         #expect(partition(html).isEmpty)
     }
 }
+
+@Suite struct HTMLBulletParagraphTests {
+    @Test func outlookBulletParagraphBecomesListItem() {
+        let html = """
+            <p class=MsoListParagraph><![if !supportLists]><span>·<span>&nbsp;&nbsp;&nbsp;</span></span><![endif]>Renew the contract</p>
+            <p>• Send the quote</p><p>- Sam</p>
+            """
+        let elements = partition(html)
+        #expect(elements.map(\.text) == ["Renew the contract", "Send the quote", "- Sam"])
+        #expect(elements.map(\.type) == [.listItem, .listItem, .uncategorizedText])
+        #expect(elements.first?.metadata.categoryDepth == 1)
+    }
+}

@@ -44,7 +44,13 @@ extension DocumentWalker {
             let type: ElementType
             switch context {
             case .paragraph:
-                type = TextClassifier.classify(string)
+                if let item = DocumentWalker.bulletedItem(string) {
+                    type = .listItem
+                    string = item
+                    metadata.categoryDepth = listDepth + 1
+                } else {
+                    type = TextClassifier.classify(string)
+                }
             case .listItem(let depth):
                 type = .listItem
                 metadata.categoryDepth = depth
@@ -115,6 +121,25 @@ extension DocumentWalker {
             pendingImages.append(element)
         }
     }
+
+    /// The text after a leading bullet and its space, or `nil` when `text` does not start with one.
+    ///
+    /// Word and Outlook write list items as paragraphs that start with a bullet character (inside a
+    /// `<![if !supportLists]>` block), so such a paragraph becomes a `ListItem`, as in
+    /// `unstructured`. Dashes are not bullets here: mail uses them for signatures and quotes.
+    static func bulletedItem(_ text: String) -> String? {
+        var scalars = text.unicodeScalars[...]
+        guard let first = scalars.first, bulletScalars.contains(first.value) else { return nil }
+        scalars = scalars.dropFirst()
+        guard scalars.first == " " else { return nil }
+        let item = String(scalars.dropFirst())
+        return item.isEmpty ? nil : item
+    }
+
+    private static let bulletScalars: Set<UInt32> = [
+        0x2022, 0x00B7, 0x25AA, 0x25E6, 0x2023, 0x2043, 0x25CF, 0x25CB, 0x25A0, 0x25A1, 0x25BA, 0x27A2, 0x27A4,
+        0x2713, 0x2714, 0xF0B7,
+    ]
 
     /// Removes one leading and one trailing newline, as a browser does for `<pre>` content.
     static func trimmingOneNewline(_ string: String) -> String {
