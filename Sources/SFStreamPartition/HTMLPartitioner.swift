@@ -19,7 +19,9 @@ public enum HTMLPartitioner {
     ///
     /// - Throws: ``PartitionError`` for an encoding name iconv does not know, or a document over
     ///   2 GiB after decoding.
-    public static func partition(htmlBytes: [UInt8], declaredEncoding: String?, options: PartitionOptions) throws
+    public static func partition(
+        htmlBytes: [UInt8], declaredEncoding: String?, options: PartitionOptions
+    ) throws
         -> [Element]
     {
         let utf8 = try HTMLDecoding.utf8Bytes(htmlBytes, declaredEncoding: declaredEncoding)
@@ -35,7 +37,8 @@ public enum HTMLPartitioner {
     /// drops content without an error. IGNORE_ENC together with the explicit "UTF-8" keeps a
     /// `<meta charset>` from re-decoding the buffer.
     private static let parseOptions: Int32 = {
-        let html = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+        let html =
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_COMPACT.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue
         return Int32(bitPattern: UInt32(html) | UInt32(XML_PARSE_HUGE.rawValue))

@@ -24,7 +24,8 @@ public struct PartitionError: Error, CustomStringConvertible, Sendable {
     static func unknownEncoding(_ name: String) -> PartitionError {
         PartitionError(
             kind: .unknownEncoding,
-            description: "unknown character encoding '\(name)': use a name iconv knows, such as utf-8, windows-1252 or shift_jis"
+            description:
+                "unknown character encoding '\(name)': use a name iconv knows, such as utf-8, windows-1252 or shift_jis"
         )
     }
 

@@ -29,9 +29,11 @@ import Testing
     @Test func corpusMatchesBrowserText() throws {
         let manifest = try loadJSON(Self.corpusFolder.appendingPathComponent("MANIFEST.json")) as? [[String: Any]]
         let entries = try #require(manifest)
-        let visible = try #require(try loadJSON(Self.fixtures.appendingPathComponent("corpus-visible-text.json")) as? [String: Any])
+        let visible = try #require(
+            try loadJSON(Self.fixtures.appendingPathComponent("corpus-visible-text.json")) as? [String: Any])
         let reference = try #require(
-            try loadJSON(Self.fixtures.appendingPathComponent("corpus-reference-scores.json")) as? [String: [String: Double]])
+            try loadJSON(Self.fixtures.appendingPathComponent("corpus-reference-scores.json"))
+                as? [String: [String: Double]])
         let outputFolder = ProcessInfo.processInfo.environment["SFSTREAM_PARTITION_OUTPUT"].map {
             URL(fileURLWithPath: $0)
         }
@@ -48,7 +50,9 @@ import Testing
             let elements = try HTMLPartitioner.partition(
                 htmlBytes: bytes, declaredEncoding: declared, options: PartitionOptions(metadata: metadata))
 
-            if let outputFolder { try write(elements, to: outputFolder.appendingPathComponent(file + ".elements.json")) }
+            if let outputFolder {
+                try write(elements, to: outputFolder.appendingPathComponent(file + ".elements.json"))
+            }
 
             let shown = try #require(visible[file] as? [String: Any], "no visible text for \(file)")
             let extracted = elements.map(\.text).joined(separator: "\n")
@@ -64,14 +68,19 @@ import Testing
 
             // unstructured's scores are stored rounded to three decimals.
             let floor = reference[file] ?? [:]
-            #expect(scores.f1 >= (floor["f1"] ?? 0) - 0.0005, "\(file): F1 \(scores.f1) is below unstructured's \(floor)")
+            #expect(
+                scores.f1 >= (floor["f1"] ?? 0) - 0.0005, "\(file): F1 \(scores.f1) is below unstructured's \(floor)")
             if let headingRecall = result.headingRecall, let referenceRecall = floor["heading_recall"],
                 !Self.zeroWidthHeadingFiles.contains(file)
             {
-                #expect(headingRecall >= referenceRecall - 0.0005, "\(file): heading recall \(headingRecall) is below unstructured's")
+                #expect(
+                    headingRecall >= referenceRecall - 0.0005,
+                    "\(file): heading recall \(headingRecall) is below unstructured's")
             }
             if let listRecall = result.listRecall, let referenceRecall = floor["list_recall"] {
-                #expect(listRecall >= referenceRecall - 0.0005, "\(file): list recall \(listRecall) is below unstructured's")
+                #expect(
+                    listRecall >= referenceRecall - 0.0005, "\(file): list recall \(listRecall) is below unstructured's"
+                )
             }
             for element in elements {
                 #expect(!element.text.isEmpty, "\(file): empty element")
@@ -105,12 +114,14 @@ import Testing
     private func report(_ results: [FileResult]) -> String {
         func show(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
         func showMean(_ value: Double) -> String { String(format: "%.4f", value) }
-        var lines = results.map {
-            "\(show($0.scores.precision)) \(show($0.scores.recall)) \(show($0.scores.f1)) titles \(show($0.headingRecall)) items \(show($0.listRecall))  \($0.file)"
+        var lines = results.map { result in
+            let scores = "\(show(result.scores.precision)) \(show(result.scores.recall)) \(show(result.scores.f1))"
+            return "\(scores) titles \(show(result.headingRecall)) items \(show(result.listRecall))  \(result.file)"
         }
-        lines.append(
-            "mean F1 \(showMean(mean(results.map(\.scores.f1)))), heading recall \(showMean(mean(results.compactMap(\.headingRecall)))), list recall \(showMean(mean(results.compactMap(\.listRecall))))"
-        )
+        let meanF1 = showMean(mean(results.map(\.scores.f1)))
+        let meanHeadings = showMean(mean(results.compactMap(\.headingRecall)))
+        let meanLists = showMean(mean(results.compactMap(\.listRecall)))
+        lines.append("mean F1 \(meanF1), heading recall \(meanHeadings), list recall \(meanLists)")
         return lines.joined(separator: "\n")
     }
 }

@@ -54,7 +54,8 @@ import Testing
     }
 
     @Test func headingsBecomeTitlesWithDepth() {
-        let elements = partition("<h1>Top</h1><p>Intro text here.</p><h2>Sub</h2><h3>Leaf</h3><p>Body text follows.</p>")
+        let elements = partition(
+            "<h1>Top</h1><p>Intro text here.</p><h2>Sub</h2><h3>Leaf</h3><p>Body text follows.</p>")
         #expect(elements.map(\.type) == [.title, .narrativeText, .title, .title, .narrativeText])
         #expect(elements.map(\.metadata.categoryDepth) == [0, nil, 1, 2, nil])
         #expect(elements[1].metadata.parentID == elements[0].elementID)

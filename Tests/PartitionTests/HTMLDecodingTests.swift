@@ -33,14 +33,20 @@ import Testing
 
     @Test func metaCharsetDecodesLegacyBytes() throws {
         // "日本" in Shift_JIS.
-        let bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>".utf8)
+        let bytes =
+            Array(
+                "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>"
+                    .utf8)
             + [0x93, 0xFA, 0x96, 0x7B] + Array("</p></body></html>".utf8)
         #expect(try partitionBytes(bytes) == ["日本"])
     }
 
     @Test func iso2022JapaneseByMeta() throws {
         // "日本" in ISO-2022-JP is plain 7-bit bytes, so only the declaration can identify it.
-        let bytes = Array("<meta charset=\"iso-2022-jp\"><p>".utf8) + [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42]
+        let bytes =
+            Array("<meta charset=\"iso-2022-jp\"><p>".utf8) + [
+                0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42,
+            ]
             + Array("</p>".utf8)
         #expect(try partitionBytes(bytes) == ["日本"])
     }
@@ -69,7 +75,8 @@ import Testing
 
     @Test func unknownEncodingThrows() {
         #expect(throws: PartitionError.self) {
-            try HTMLPartitioner.partition(htmlBytes: Array("<p>x</p>".utf8), declaredEncoding: "no-such-charset", options: PartitionOptions())
+            try HTMLPartitioner.partition(
+                htmlBytes: Array("<p>x</p>".utf8), declaredEncoding: "no-such-charset", options: PartitionOptions())
         }
         do {
             _ = try HTMLPartitioner.partition(htmlBytes: [], declaredEncoding: "klingon-8", options: PartitionOptions())

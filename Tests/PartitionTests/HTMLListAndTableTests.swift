@@ -27,8 +27,9 @@ import Testing
         let elements = partition("<table><tr><th>A</th><th>B</th></tr><tr><td>1 &amp; 2</td><td>3</td></tr></table>")
         #expect(elements.map(\.type) == [.table])
         #expect(elements.first?.text == "A B 1 & 2 3")
-        #expect(elements.first?.metadata.textAsHTML
-            == "<table><tr><th>A</th><th>B</th></tr><tr><td>1 &amp; 2</td><td>3</td></tr></table>")
+        #expect(
+            elements.first?.metadata.textAsHTML
+                == "<table><tr><th>A</th><th>B</th></tr><tr><td>1 &amp; 2</td><td>3</td></tr></table>")
     }
 
     @Test func blankTableYieldsNothing() {
@@ -65,7 +66,8 @@ import Testing
     }
 
     @Test func trackingPixelAndAltlessImageYieldNothing() {
-        let html = "<img src='https://t.example.com/p.gif' width='1' height='1' alt='pixel'><img src='cid:logo'><img alt=''>"
+        let html =
+            "<img src='https://t.example.com/p.gif' width='1' height='1' alt='pixel'><img src='cid:logo'><img alt=''>"
         #expect(partition(html).isEmpty)
     }
 }

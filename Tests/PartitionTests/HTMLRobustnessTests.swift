@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct HTMLRobustnessTests {
     @Test func malformedMarkupRecovers() {
-        let html = "<div><p>Unclosed <b>bold <i>both</p> after</div></span></table><li>stray item<p>Last &copy 2024 &bogus; <"
+        let html =
+            "<div><p>Unclosed <b>bold <i>both</p> after</div></span></table><li>stray item<p>Last &copy 2024 &bogus; <"
         let elements = partition(html)
         let all = elements.map(\.text).joined(separator: " | ")
         for fragment in ["Unclosed", "bold", "both", "after", "stray item", "Last", "2024 &bogus;"] {
@@ -24,7 +25,8 @@ import Testing
 
     @Test func nestingOf10000LevelsKept() {
         let depth = 10_000
-        let html = "<p>Before.</p>" + String(repeating: "<div>", count: depth) + "<p>Bottom.</p>"
+        let html =
+            "<p>Before.</p>" + String(repeating: "<div>", count: depth) + "<p>Bottom.</p>"
             + String(repeating: "</div>", count: depth) + "<p>After.</p>"
         #expect(partition(html).map(\.text) == ["Before.", "Bottom.", "After."])
     }

@@ -45,7 +45,9 @@ import Testing
                     #expect(ids.contains(parent), "dangling parent for \(html)")
                 }
                 if element.type != .codeSnippet {
-                    #expect(element.text == collapsed(element.text) || element.text.contains("\u{200C}"), "uncollapsed text for \(html)")
+                    #expect(
+                        element.text == collapsed(element.text) || element.text.contains("\u{200C}"),
+                        "uncollapsed text for \(html)")
                 }
             }
         }

@@ -20,7 +20,8 @@ import Testing
         let elements = partition(try fixture.html())
         fixture.expectMatches(elements)
         let table = try #require(elements.last)
-        #expect(table.metadata.textAsHTML == "<table><tr><td>Support line +1 555 0100</td><td>Mon–Fri</td></tr></table>")
+        #expect(
+            table.metadata.textAsHTML == "<table><tr><td>Support line +1 555 0100</td><td>Mon–Fri</td></tr></table>")
     }
 
     @Test func nestedListsKeepDepth() throws {
@@ -75,7 +76,10 @@ import Testing
     @Test func nestingOf100000LevelsKept() throws {
         let fixture = try CaseFixture("10-deep-nesting-silently-empty")
         let elements = partition(try fixture.html("input-b.html"))
-        #expect(texts(elements) == ["Before the very deep block.", "Bottom of a very deep tree.", "After the very deep block."])
+        #expect(
+            texts(elements) == [
+                "Before the very deep block.", "Bottom of a very deep tree.", "After the very deep block.",
+            ])
     }
 
     @Test func dataURIAndTrackingPixel() throws {
@@ -124,9 +128,11 @@ import Testing
         let fixture = try CaseFixture("19-formatting-whitespace-in-text")
         let elements = partition(try fixture.html())
         fixture.expectMatches(elements)
-        #expect(elements.map(\.text) == [
-            "Please open case 2001 in the portal.", "Total: $1,200", "Tabs and newlines collapse.", "  indented\n    code",
-        ])
+        #expect(
+            elements.map(\.text) == [
+                "Please open case 2001 in the portal.", "Total: $1,200", "Tabs and newlines collapse.",
+                "  indented\n    code",
+            ])
         #expect(elements[0].metadata.linkTexts == ["open case 2001"])
         #expect(elements[0].metadata.linkURLs == ["https://portal.example.com/cases/2001"])
     }
@@ -180,7 +186,9 @@ import Testing
         fixture.expectMatches(elements)
         #expect(elements.last?.text == "Sent by: Sam Roe")
         for element in elements {
-            for forbidden in ["Preview text only", "Your March statement is ready", "\u{200C}", "\u{FEFF}", "\u{034F}", "\u{2007}"] {
+            for forbidden in [
+                "Preview text only", "Your March statement is ready", "\u{200C}", "\u{FEFF}", "\u{034F}", "\u{2007}",
+            ] {
                 #expect(!element.text.contains(forbidden))
             }
         }

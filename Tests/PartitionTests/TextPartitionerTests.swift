@@ -16,13 +16,16 @@ import Testing
     }
 
     @Test func bulletLinesBecomeListItems() {
-        let elements = partitionText("Agenda:\n- Pricing\n* Support cases\n  that wrap\n• Review\n1. First\n2) Second\nAfter the list.")
-        #expect(elements.map(\.text) == [
-            "Agenda:", "Pricing", "Support cases that wrap", "Review", "First", "Second", "After the list.",
-        ])
-        #expect(elements.map(\.type) == [
-            .uncategorizedText, .listItem, .listItem, .listItem, .listItem, .listItem, .narrativeText,
-        ])
+        let elements = partitionText(
+            "Agenda:\n- Pricing\n* Support cases\n  that wrap\n• Review\n1. First\n2) Second\nAfter the list.")
+        #expect(
+            elements.map(\.text) == [
+                "Agenda:", "Pricing", "Support cases that wrap", "Review", "First", "Second", "After the list.",
+            ])
+        #expect(
+            elements.map(\.type) == [
+                .uncategorizedText, .listItem, .listItem, .listItem, .listItem, .listItem, .narrativeText,
+            ])
     }
 
     @Test func indentedBulletsNest() {

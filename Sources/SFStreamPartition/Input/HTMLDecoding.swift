@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decodes the bytes of a local HTML file to UTF-8.
@@ -129,10 +129,10 @@ enum HTMLDecoding {
                 var inputLeft = inputCount - consumed
                 var outputLeft = output.count - written
                 let result = output.withUnsafeMutableBufferPointer { outputBuffer -> Int in
-                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputBuffer.baseAddress! + consumed)
-                        .assumingMemoryBound(to: CChar.self)
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outputBuffer.baseAddress! + written)
-                        .assumingMemoryBound(to: CChar.self)
+                    let inputStart = UnsafeMutableRawPointer(inputBuffer.baseAddress! + consumed)
+                    let outputStart = UnsafeMutableRawPointer(outputBuffer.baseAddress! + written)
+                    var inPointer: UnsafeMutablePointer<CChar>? = inputStart.assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = outputStart.assumingMemoryBound(to: CChar.self)
                     let status = iconv(descriptor, &inPointer, &inputLeft, &outPointer, &outputLeft)
                     return status == -1 ? Int(errno) : 0
                 }
@@ -161,8 +161,8 @@ enum HTMLDecoding {
     }
 }
 
-private extension String {
-    func replacingUnderscores() -> String {
+extension String {
+    fileprivate func replacingUnderscores() -> String {
         String(map { $0 == "_" ? "-" : $0 })
     }
 }

@@ -82,7 +82,9 @@ enum MarkupCleaner {
         return nil
     }
 
-    private static func matchesKeyword(_ keyword: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    private static func matchesKeyword(
+        _ keyword: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int
+    ) -> Bool {
         let length = keyword.utf8CodeUnitCount
         guard start + length <= bytes.count else { return false }
         let pointer = keyword.utf8Start

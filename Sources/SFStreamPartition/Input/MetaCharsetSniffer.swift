@@ -40,16 +40,21 @@ enum MetaCharsetSniffer {
 
     private static func value(in bytes: [UInt8], after start: Int) -> String? {
         var index = start
-        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D) { index += 1 }
+        while index < bytes.count
+            && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D)
+        { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return nil }
         index += 1
-        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")) {
+        while index < bytes.count
+            && (bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'"))
+        {
             index += 1
         }
         var end = index
         while end < bytes.count {
             let byte = bytes[end]
-            let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+            let isNameByte =
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
             if !isNameByte { break }
             end += 1
@@ -62,7 +67,9 @@ enum MetaCharsetSniffer {
         guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
         var index = start
         while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) {
+                return index
+            }
             index += 1
         }
         return nil

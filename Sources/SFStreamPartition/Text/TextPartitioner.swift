@@ -23,7 +23,8 @@ public enum TextPartitioner {
                 let byte = buffer[index]
                 if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     builder.line(UnsafeBufferPointer(rebasing: buffer[lineStart..<index]))
-                    if byte == UInt8(ascii: "\r") && index + 1 < buffer.count && buffer[index + 1] == UInt8(ascii: "\n") {
+                    if byte == UInt8(ascii: "\r") && index + 1 < buffer.count && buffer[index + 1] == UInt8(ascii: "\n")
+                    {
                         index += 1
                     }
                     lineStart = index + 1
@@ -110,7 +111,9 @@ private struct TextBuilder {
     /// start with one.
     static func listMarkerEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
-        while index < line.count && (line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t")) { index += 1 }
+        while index < line.count && (line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t")) {
+            index += 1
+        }
         guard index < line.count else { return nil }
         var markerEnd: Int?
         let byte = line[index]
@@ -123,23 +126,29 @@ private struct TextBuilder {
             }
         } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
             var end = index
-            while end < line.count && end - index < 3 && line[end] >= UInt8(ascii: "0") && line[end] <= UInt8(ascii: "9") {
+            while end < line.count && end - index < 3 && line[end] >= UInt8(ascii: "0")
+                && line[end] <= UInt8(ascii: "9")
+            {
                 end += 1
             }
-            if end < line.count && (line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")")) { markerEnd = end + 1 }
+            if end < line.count && (line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")")) {
+                markerEnd = end + 1
+            }
         } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) && index + 1 < line.count
             && line[index + 1] == UInt8(ascii: ")")
         {
             markerEnd = index + 2
         }
-        guard let end = markerEnd, end < line.count, line[end] == UInt8(ascii: " ") || line[end] == UInt8(ascii: "\t") else {
+        guard let end = markerEnd, end < line.count, line[end] == UInt8(ascii: " ") || line[end] == UInt8(ascii: "\t")
+        else {
             return nil
         }
         return end + 1
     }
 
-    private static let bullets: [[UInt8]] = ["•", "·", "▪", "◦", "‣", "⁃", "●", "○", "■", "□", "►", "➢", "–", "—"]
-        .map { Array($0.utf8) }
+    private static let bullets: [[UInt8]] = [
+        "•", "·", "▪", "◦", "‣", "⁃", "●", "○", "■", "□", "►", "➢", "–", "—",
+    ].map { Array($0.utf8) }
 
     private static func matches(_ bullet: [UInt8], _ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + bullet.count <= line.count else { return false }

@@ -100,7 +100,9 @@ struct DocumentWalker {
         var node = current
         while true {
             if let sibling = node.pointee.next { return sibling }
-            guard let parent = node.pointee.parent, UnsafeMutableRawPointer(parent) != root, let frame = frames.popLast() else { return nil }
+            guard let parent = node.pointee.parent, UnsafeMutableRawPointer(parent) != root,
+                let frame = frames.popLast()
+            else { return nil }
             exit(frame)
             node = parent
         }
@@ -298,7 +300,9 @@ struct DocumentWalker {
                 var child = current.pointee.children
                 while let text = child {
                     if let content = text.pointee.content {
-                        css.append(contentsOf: UnsafeBufferPointer(start: UnsafePointer(content), count: cStringLength(content)))
+                        css.append(
+                            contentsOf: UnsafeBufferPointer(
+                                start: UnsafePointer(content), count: cStringLength(content)))
                     }
                     child = text.pointee.next
                 }
@@ -358,7 +362,8 @@ struct DocumentWalker {
     /// Returns the gathered text after recording the part of each open link that falls in it.
     mutating func takeText() -> String {
         for index in openLinks.indices {
-            annotations.addLink(text: text.substring(from: openLinks[index].start, to: text.count), url: openLinks[index].url)
+            annotations.addLink(
+                text: text.substring(from: openLinks[index].start, to: text.count), url: openLinks[index].url)
             openLinks[index].start = 0
         }
         return text.take()

@@ -80,7 +80,8 @@ struct StyleSheet {
             while start < value.count && value[start].isCSSSpace { start += 1 }
             var end = start
             while end < value.count && !value[end].isCSSSpace { end += 1 }
-            if end > start && hiddenClasses.contains(StyleSheet.hash(UnsafeBufferPointer(rebasing: value[start..<end]))) {
+            if end > start && hiddenClasses.contains(StyleSheet.hash(UnsafeBufferPointer(rebasing: value[start..<end])))
+            {
                 return true
             }
             start = end
@@ -124,7 +125,8 @@ struct StyleSheet {
         while index < css.count {
             if css[index] == UInt8(ascii: "/") && index + 1 < css.count && css[index + 1] == UInt8(ascii: "*") {
                 index += 2
-                while index + 1 < css.count && !(css[index] == UInt8(ascii: "*") && css[index + 1] == UInt8(ascii: "/")) {
+                while index + 1 < css.count && !(css[index] == UInt8(ascii: "*") && css[index + 1] == UInt8(ascii: "/"))
+                {
                     index += 1
                 }
                 index += 2

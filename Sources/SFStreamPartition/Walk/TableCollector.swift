@@ -32,7 +32,8 @@ struct TableCollector {
 
     mutating func endCell(text: String) {
         let cell = openCell ?? (false, 1, 1)
-        currentRow?.append(Cell(text: text, isHeader: cell.isHeader, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan))
+        currentRow?.append(
+            Cell(text: text, isHeader: cell.isHeader, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan))
         openCell = nil
     }
 
@@ -75,7 +76,9 @@ struct TableCollector {
     }
 
     private static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+        guard
+            text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else {
             return text
         }
         var result = ""
