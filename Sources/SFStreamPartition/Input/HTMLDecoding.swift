@@ -124,35 +124,34 @@ enum HTMLDecoding {
         var consumed = 0
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         input.withUnsafeMutableBufferPointer { inputBuffer in
-            while true {
+            while consumed < inputCount {
                 if output.count - written < 64 { output.append(contentsOf: repeatElement(0, count: output.count)) }
                 var inputLeft = inputCount - consumed
                 var outputLeft = output.count - written
-                let result = output.withUnsafeMutableBufferPointer { outputBuffer -> Int in
+                let failure = output.withUnsafeMutableBufferPointer { outputBuffer -> Int32? in
                     let inputStart = UnsafeMutableRawPointer(inputBuffer.baseAddress! + consumed)
                     let outputStart = UnsafeMutableRawPointer(outputBuffer.baseAddress! + written)
                     var inPointer: UnsafeMutablePointer<CChar>? = inputStart.assumingMemoryBound(to: CChar.self)
                     var outPointer: UnsafeMutablePointer<CChar>? = outputStart.assumingMemoryBound(to: CChar.self)
                     let status = iconv(descriptor, &inPointer, &inputLeft, &outPointer, &outputLeft)
-                    return status == -1 ? Int(errno) : 0
+                    return status == -1 ? errno : nil
                 }
                 consumed = inputCount - inputLeft
                 written = output.count - outputLeft
-                if inputLeft == 0 && result == 0 { break }
-                switch result {
-                case 0:
-                    if inputLeft == 0 { return }
-                case Int(E2BIG):
-                    continue
+                switch failure {
+                case nil:
+                    break
+                case E2BIG?:
+                    // The output buffer is full: grow it and continue where iconv stopped.
+                    output.append(contentsOf: repeatElement(0, count: output.count))
                 default:
-                    // EILSEQ or EINVAL: an invalid or truncated sequence. Skip one byte.
+                    // EILSEQ or EINVAL: an invalid or truncated sequence. Write U+FFFD, skip one byte.
                     if output.count - written < 3 { output.append(contentsOf: repeatElement(0, count: output.count)) }
                     for byte in replacement {
                         output[written] = byte
                         written += 1
                     }
                     consumed += 1
-                    if consumed >= inputCount { return }
                 }
             }
         }
