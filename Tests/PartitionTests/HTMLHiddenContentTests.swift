@@ -40,3 +40,15 @@ import Testing
         #expect(partition("<p>inv\u{0}oice</p>\u{0}<p>after</p>").map(\.text) == ["invoice", "after"])
     }
 }
+
+@Suite struct HTMLDetailsTests {
+    @Test func closedDetailsShowOnlySummary() {
+        let html = "<details><summary>More</summary><p>Folded text</p>loose</details><p>After</p>"
+        #expect(partition(html).map(\.text) == ["More", "After"])
+    }
+
+    @Test func openDetailsShowEverything() {
+        let html = "<details open><summary>More</summary><p>Folded text</p></details>"
+        #expect(partition(html).map(\.text) == ["More", "Folded text"])
+    }
+}

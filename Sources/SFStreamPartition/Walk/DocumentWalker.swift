@@ -15,6 +15,8 @@ import SFStreamElements
 /// `Image`, and other text gives `NarrativeText` or `UncategorizedText` (``TextClassifier``).
 /// Blocks inside a list item or heading do not split it, but a nested list, table or heading does.
 private let styleKey = TagKey("style")
+private let detailsKey = TagKey("details")
+private let summaryKey = TagKey("summary")
 
 struct DocumentWalker {
     /// The element type that the gathered text becomes when the current element ends.
@@ -26,9 +28,11 @@ struct DocumentWalker {
     }
 
     /// The state change of an open element, undone when the walk leaves it.
-    enum Frame {
+    enum Frame: Equatable {
         case inline
         case block
+        /// A `<details>` without `open`: a browser shows only its `<summary>`.
+        case closedDetails
         case heading
         case list
         case listItem
@@ -121,6 +125,7 @@ struct DocumentWalker {
 
         let attributes = NodeAttributes(node)
         if attributes.isHiddenAttribute { return nil }
+        if frames.last == .closedDetails, TagKey(name) != summaryKey { return nil }
         if !styleSheet.isEmpty && styleSheet.hides(classValue: attributes.classValue, idValue: attributes.idValue) {
             return nil
         }
@@ -162,6 +167,7 @@ struct DocumentWalker {
             return nil
         case .block:
             blockBoundary()
+            if !attributes.isOpen, TagKey(name) == detailsKey { return .closedDetails }
             return .block
         case .heading(let level):
             guard table == nil else { return softBlock() }
@@ -218,7 +224,7 @@ struct DocumentWalker {
         switch frame {
         case .inline:
             break
-        case .block:
+        case .block, .closedDetails:
             blockBoundary()
         case .heading, .listItem, .preformatted:
             flush()
@@ -329,7 +335,7 @@ struct DocumentWalker {
     // MARK: - Text
 
     private mutating func appendText(_ node: UnsafeMutablePointer<xmlNode>) {
-        guard let content = node.pointee.content else { return }
+        guard let content = node.pointee.content, frames.last != .closedDetails else { return }
         let buffer = UnsafeBufferPointer(start: UnsafePointer(content), count: cStringLength(content))
         guard buffer.count > 0 else { return }
         if table == nil && context == .code {

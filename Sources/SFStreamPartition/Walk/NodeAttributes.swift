@@ -5,6 +5,8 @@ import CLibXML2
 struct NodeAttributes {
     var style: UnsafePointer<UInt8>?
     var isHiddenAttribute = false
+    /// The `open` attribute of `<details>`.
+    var isOpen = false
     var href: UnsafePointer<UInt8>?
     var alt: UnsafePointer<UInt8>?
     var src: UnsafePointer<UInt8>?
@@ -25,6 +27,7 @@ struct NodeAttributes {
             switch key {
             case Names.style: style = value
             case Names.hidden: isHiddenAttribute = true
+            case Names.open: isOpen = true
             case Names.href: href = value
             case Names.alt: alt = value
             case Names.src: src = value
@@ -50,6 +53,7 @@ struct NodeAttributes {
     private enum Names {
         static let style = TagKey("style")
         static let hidden = TagKey("hidden")
+        static let open = TagKey("open")
         static let href = TagKey("href")
         static let alt = TagKey("alt")
         static let src = TagKey("src")
