@@ -52,3 +52,30 @@ import Testing
         #expect(partition(html).map(\.text) == ["More", "Folded text"])
     }
 }
+
+@Suite struct HTMLStyleSheetTests {
+    @Test func classHiddenByStyleSheet() {
+        let html = """
+            <html><head><style>/* preview */ .preheader { display: none !important; }
+            #promo{visibility:hidden} p.note{mso-hide:all;display:none}</style></head>
+            <body><span class="x preheader">Preview only</span><div id=promo>Promo</div>
+            <p class=note>Note</p><p class=shown>Body</p></body></html>
+            """
+        #expect(partition(html).map(\.text) == ["Body"])
+    }
+
+    @Test func narrowScreenMediaRulesIgnored() {
+        let html = """
+            <style>@media only screen and (max-width: 600px) { .desktop { display:none } }
+            @media print { .screen { display:none } } @media screen { .gone { display:none } }</style>
+            <p class=desktop>Desktop</p><p class=screen>Screen</p><p class=gone>Gone</p>
+            """
+        #expect(partition(html).map(\.text) == ["Desktop", "Screen"])
+    }
+
+    @Test func complexSelectorsIgnored() {
+        let html =
+            "<style>div .a { display:none } .b:hover { display:none } [hidden] {display:none}</style><div><p class=a>A</p><p class=b>B</p></div>"
+        #expect(partition(html).map(\.text) == ["A", "B"])
+    }
+}

@@ -49,7 +49,7 @@ enum HTMLDecoding {
         return try convert(bytes, from: "windows-1252")
     }
 
-    /// The encoding a BOM names and the BOM's length.
+    /// Returns the encoding a byte order mark names and the mark's length.
     static func byteOrderMark(_ bytes: [UInt8]) -> (String, Int)? {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return ("utf-8", 3) }
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return ("utf-16le", 2) }
@@ -73,7 +73,9 @@ enum HTMLDecoding {
         return result
     }
 
-    /// The iconv name for a charset label, after mapping legacy labels to their supersets.
+    /// Returns the iconv name for a charset label, after mapping legacy labels to their supersets.
+    ///
+    /// - Throws: ``PartitionError`` when iconv does not know the name.
     static func converterName(for label: String) throws -> String {
         let normalized = normalizedName(label)
         let mapped = supersets[normalized] ?? normalized

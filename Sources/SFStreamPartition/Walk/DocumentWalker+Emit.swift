@@ -122,7 +122,8 @@ extension DocumentWalker {
         }
     }
 
-    /// The text after a leading bullet and its space, or `nil` when `text` does not start with one.
+    /// Returns the text after a leading bullet and its space, or `nil` when `text` does not start
+    /// with one.
     ///
     /// Word and Outlook write list items as paragraphs that start with a bullet character (inside a
     /// `<![if !supportLists]>` block), so such a paragraph becomes a `ListItem`, as in

@@ -351,7 +351,14 @@ struct DocumentWalker {
         if (boldDepth > 0 || italicDepth > 0) && table == nil {
             let start = text.count
             text.append(buffer)
-            let tag = boldDepth > 0 ? (italicDepth > 0 ? "bi" : "b") : "i"
+            let tag: String
+            if boldDepth > 0 && italicDepth > 0 {
+                tag = "bi"
+            } else if boldDepth > 0 {
+                tag = "b"
+            } else {
+                tag = "i"
+            }
             annotations.addEmphasis(text: text.substring(from: start, to: text.count), tag: tag)
         } else {
             text.append(buffer)

@@ -1,4 +1,6 @@
-/// What the partitioner does with an HTML element, looked up from its (lowercase) tag name.
+/// The role an HTML element plays in partitioning, looked up from its (lowercase) tag name.
+///
+/// `noscript` is phrasing content here: its text counts as shown, as in a browser with scripts off.
 enum HTMLTag: Sendable, Equatable {
     /// Phrasing content: text flows through it (span, a, font, unknown tags such as Outlook's `o:p`).
     case inline

@@ -43,7 +43,7 @@ struct NodeAttributes {
         }
     }
 
-    /// The text of an attribute. libxml2's HTML parser stores a value as one text child with
+    /// Returns the text of an attribute. libxml2's HTML parser stores a value as one text child with
     /// entities already decoded; an attribute without a value (`hidden`) has none.
     private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> UnsafePointer<UInt8>? {
         guard let child = attribute.pointee.children, let content = child.pointee.content else { return nil }
@@ -69,7 +69,7 @@ struct NodeAttributes {
 
 /// Helpers for NUL-terminated attribute values.
 enum AttributeValue {
-    /// The value with ASCII whitespace trimmed, as a String (empty for `nil`).
+    /// Returns the value with ASCII whitespace trimmed, as a String (empty for `nil`).
     static func trimmed(_ value: UnsafePointer<UInt8>?) -> String {
         guard let value else { return "" }
         let length = cStringLength(value)
@@ -80,7 +80,7 @@ enum AttributeValue {
         return String(decoding: UnsafeBufferPointer(start: value + lower, count: upper - lower), as: UTF8.self)
     }
 
-    /// The leading integer of a value such as `1`, `1px` or ` 600 `, or `nil`.
+    /// Returns the leading integer of a value such as `1`, `1px` or ` 600 `, or `nil`.
     static func leadingInteger(_ value: UnsafePointer<UInt8>?) -> Int? {
         guard let value else { return nil }
         var index = 0

@@ -16,50 +16,34 @@ struct StyleSheet {
     mutating func add(_ css: [UInt8]) {
         let text = StyleSheet.withoutComments(css)
         var index = 0
-        var ruleStart = 0
-        var skipDepth = 0
-        var depth = 0
-        var selectorStart = 0
-        var selectorEnd = 0
+        var preludeStart = 0
+        // Above 0 inside an at-rule block that a desktop browser does not apply.
+        var skippedBlockDepth = 0
         while index < text.count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "{") {
-                let prelude = Array(text[ruleStart..<index])
-                if skipDepth > 0 {
-                    skipDepth += 1
-                } else if prelude.first(where: { !$0.isCSSSpace }) == UInt8(ascii: "@") {
-                    // At-rules: descend into screen-wide @media blocks, skip all others.
-                    if !StyleSheet.isDesktopMedia(prelude) { skipDepth = 1 }
-                    depth += 1
-                    ruleStart = index + 1
-                    index += 1
-                    continue
-                }
-                selectorStart = ruleStart
-                selectorEnd = index
-                ruleStart = index + 1
-                if skipDepth == 0 {
-                    // Find the declarations' end and apply the rule.
-                    var end = index + 1
-                    while end < text.count && text[end] != UInt8(ascii: "}") { end += 1 }
-                    let declarations = text[(index + 1)..<end]
-                    let hidden = declarations.withUnsafeBufferPointer { InlineStyle(declarations: $0).isHidden }
-                    if hidden { addSelectors(Array(text[selectorStart..<selectorEnd])) }
-                    index = end + 1
-                    ruleStart = index
-                    continue
-                }
-            } else if byte == UInt8(ascii: "}") {
-                if skipDepth > 0 {
-                    skipDepth -= 1
-                    if skipDepth == 0 { depth = max(0, depth - 1) }
+            switch text[index] {
+            case UInt8(ascii: "{"):
+                if skippedBlockDepth > 0 {
+                    skippedBlockDepth += 1
+                } else if text[preludeStart..<index].first(where: { !$0.isCSSSpace }) == UInt8(ascii: "@") {
+                    // A screen-wide @media block is read on, as if its rules stood at the top level.
+                    if !StyleSheet.isDesktopMedia(Array(text[preludeStart..<index])) { skippedBlockDepth = 1 }
                 } else {
-                    depth = max(0, depth - 1)
+                    let end = text[index...].firstIndex(of: UInt8(ascii: "}")) ?? text.count
+                    let isHidden = text[(index + 1)..<end].withUnsafeBufferPointer {
+                        InlineStyle(declarations: $0).isHidden
+                    }
+                    if isHidden { addSelectors(Array(text[preludeStart..<index])) }
+                    index = end
                 }
-                ruleStart = index + 1
-            } else if byte == UInt8(ascii: ";") && skipDepth == 0 {
+                preludeStart = index + 1
+            case UInt8(ascii: "}"):
+                if skippedBlockDepth > 0 { skippedBlockDepth -= 1 }
+                preludeStart = index + 1
+            case UInt8(ascii: ";"):
                 // The end of an at-rule statement such as `@import url(x);`.
-                ruleStart = index + 1
+                if skippedBlockDepth == 0 { preludeStart = index + 1 }
+            default:
+                break
             }
             index += 1
         }

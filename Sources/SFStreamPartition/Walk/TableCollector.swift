@@ -44,7 +44,7 @@ struct TableCollector {
         endCell(text: text)
     }
 
-    /// The table's text (non-empty cells joined by spaces, in source order) and its
+    /// Returns the table's text (non-empty cells joined by spaces, in source order) and its
     /// `text_as_html`: `<table>` with `<tr>` rows of `<th>`/`<td>` cells, keeping rows in thead,
     /// tbody and tfoot in source order and dropping rows whose cells are all blank. Returns `nil`
     /// when every cell is blank.

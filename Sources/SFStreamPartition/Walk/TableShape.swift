@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Decides whether a `<table>` holds data (emitted as one `Table` element) or only lays out the page.
+/// Decides whether a `<table>` contains data (emitted as one `Table` element) or only lays out the page.
 ///
 /// E-mail templates nest tables to position blocks, and a `Table` element for such a wrapper would
 /// flatten every heading, paragraph and list inside it into cell text. A table is treated as layout,
@@ -54,7 +54,8 @@ enum TableShape {
         return maxCells >= 2
     }
 
-    /// The next node in document order that is not a descendant of `current`, staying inside `root`.
+    /// Returns the next node in document order that is not a descendant of `current`, staying
+    /// inside `root`.
     private static func nextNode(
         after current: UnsafeMutablePointer<xmlNode>,
         within root: UnsafeMutablePointer<xmlNode>

@@ -4,9 +4,9 @@
 /// Runs of ASCII whitespace and Unicode space characters (U+00A0, U+2000–U+200A including the
 /// U+2007 runs of preview-text filler, U+202F, U+205F, U+3000, U+2028, U+2029) become one space, and
 /// no space is kept at either end. Invisible format characters (U+200B, U+FEFF, U+034F, U+00AD,
-/// U+2060) are removed. U+200C and U+200D shape the letters around them in Persian, Indic scripts and
-/// emoji, so they are kept between visible characters and removed next to a space or at an edge;
-/// a run of filler therefore leaves nothing.
+/// U+2060) are removed. U+200C and U+200D shape the letters around them in Persian, Indic scripts
+/// and emoji, so they are kept between visible characters and removed next to a space or at an
+/// edge. A run of filler therefore leaves nothing.
 ///
 /// All work is on bytes: the text becomes a `String` once, when the element is complete.
 struct TextAccumulator {
@@ -141,7 +141,7 @@ struct TextAccumulator {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
-    /// True when `text` holds anything that `append` would keep.
+    /// Returns true when `text` contains anything that `append` would keep.
     static func containsVisibleText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < text.count {
@@ -203,7 +203,7 @@ struct TextAccumulator {
         case joiner
     }
 
-    /// The length of the UTF-8 sequence a lead byte starts; a stray continuation byte counts as 1.
+    /// Returns the length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
     @inline(__always)
     static func sequenceLength(_ lead: UInt8) -> Int {
         if lead < 0xC0 { return 1 }
