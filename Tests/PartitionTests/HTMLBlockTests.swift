@@ -124,3 +124,13 @@ import Testing
         }
     }
 }
+
+@Suite struct HTMLLinkTests {
+    @Test func dataAndJavaScriptLinksNotRecorded() {
+        let html =
+            "<p><a href='data:text/plain;base64,SGVsbG8='>Download</a> or <a href='JavaScript:void(0)'>click</a></p>"
+        let elements = partition(html)
+        #expect(elements.map(\.text) == ["Download or click"])
+        #expect(elements.first?.metadata.linkURLs == nil)
+    }
+}

@@ -150,7 +150,10 @@ struct DocumentWalker {
             return .inline
         case .anchor:
             let url = AttributeValue.trimmed(attributes.href)
-            guard !url.isEmpty else { return .inline }
+            // `data:` URLs can carry megabytes of base64 and `javascript:` URLs are code, so
+            // neither becomes a link URL.
+            let scheme = url.prefix(11).lowercased()
+            guard !url.isEmpty, !scheme.hasPrefix("data:"), !scheme.hasPrefix("javascript:") else { return .inline }
             openLinks.append((text.count, url))
             return .anchor
         case .bold:
