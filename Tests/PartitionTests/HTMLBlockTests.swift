@@ -134,3 +134,22 @@ import Testing
         #expect(elements.first?.metadata.linkURLs == nil)
     }
 }
+
+@Suite struct HTMLPreformattedTests {
+    @Test func lineEndingsAndSpacesNormalized() {
+        let elements = partition("<pre>a\r\nb\rc&nbsp;d\u{200B}e\tf<br>g</pre>")
+        #expect(elements.map(\.text) == ["a\nb\nc de\tf\ng"])
+    }
+
+    @Test func whitespaceOnlyPreYieldsNothing() {
+        #expect(partition("<pre>\n   \n</pre>").isEmpty)
+    }
+}
+
+@Suite struct TextClassifierLongTextTests {
+    @Test func longParagraphUsesRealEnding() {
+        let long = String(repeating: "word ", count: 3000)
+        #expect(TextClassifier.classify(long + "end.") == .narrativeText)
+        #expect(TextClassifier.classify(String(repeating: "1234 ", count: 3000) + "end.") == .uncategorizedText)
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Byte-level repairs applied to UTF-8 markup before libxml2 parses it.
 ///
 /// - NUL bytes are removed. libxml2 2.9.14 stops parsing at the first NUL even when it is given the
@@ -32,18 +38,24 @@ enum MarkupCleaner {
         return output
     }
 
+    /// Looks for a NUL byte and for conditional markers with the C library's `memchr`, which
+    /// scans far faster than a byte loop in Swift.
     private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0 { return true }
-            if byte == UInt8(ascii: "<"), index + 2 < count, bytes[index + 1] == UInt8(ascii: "!"),
-                bytes[index + 2] == UInt8(ascii: "[")
-            {
-                if conditionalMarkerEnd(bytes, at: index) != nil { return true }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+        if memchr(base, 0, bytes.count) != nil { return true }
+        var offset = 0
+        while offset < bytes.count {
+            guard let found = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) else {
+                return false
             }
-            index += 1
+            let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "!")
+                && bytes[index + 2] == UInt8(ascii: "["),
+                conditionalMarkerEnd(bytes, at: index) != nil
+            {
+                return true
+            }
+            offset = index + 1
         }
         return false
     }

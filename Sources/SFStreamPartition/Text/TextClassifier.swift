@@ -17,6 +17,10 @@ import SFStreamElements
 /// - Everything else (greetings such as `Hello Alex,`, labels ending in `:`, names, menu entries) is
 ///   uncategorized.
 public enum TextClassifier {
+    /// Scalars counted from the start of a text: enough for every rule, and a bound on the cost of
+    /// a multi-megabyte paragraph.
+    private static let countedScalars = 4096
+
     public static func classify(_ text: String) -> ElementType {
         var letters = 0
         var uppercase = 0
@@ -30,7 +34,9 @@ public enum TextClassifier {
         var lastSignificant: Unicode.Scalar?
         var previousWasTerminal = false
 
-        for scalar in text.unicodeScalars {
+        // The counts settle long before the end of a long paragraph, so only its start is counted.
+        // The final punctuation is taken from the real end below.
+        for scalar in text.unicodeScalars.prefix(countedScalars) {
             let kind = ScalarKind(scalar)
             if kind == .space {
                 if inWord && wordHasSpacedLetter { spacedWords += 1 }
@@ -77,6 +83,9 @@ public enum TextClassifier {
         if cased >= 4 && uppercase * 10 > cased * 7 { return .uncategorizedText }
 
         let wordUnits = Double(spacedWords) + Double(unspacedLetters) / 2
+        if text.utf8.count > countedScalars {
+            lastSignificant = text.unicodeScalars.reversed().first { !isClosing($0) && !$0.properties.isWhitespace }
+        }
         let endsSentence = lastSignificant.map(isTerminal) ?? false
         if endsSentence && wordUnits >= 2 { return .narrativeText }
         if sentenceBreaks >= 1 && wordUnits >= 6 { return .narrativeText }
@@ -106,6 +115,24 @@ public enum TextClassifier {
                 default: self = .other
                 }
                 return
+            }
+            switch value {
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF:
+                // Kana and Han, the bulk of Chinese and Japanese text.
+                self = .unspacedLetter
+                return
+            case 0x00C0...0x00DE where value != 0x00D7, 0x0410...0x042F:
+                self = .uppercase
+                return
+            case 0x00DF...0x00FF where value != 0x00F7, 0x0430...0x045F:
+                self = .lowercase
+                return
+            case 0x05D0...0x05EA, 0x0621...0x064A:
+                // Hebrew and Arabic letters.
+                self = .uncasedLetter
+                return
+            default:
+                break
             }
             let properties = scalar.properties
             if properties.isWhitespace {

@@ -1,7 +1,8 @@
-/// The parts of an inline `style` attribute that decide whether and how an element's text shows.
+/// The parts of a CSS declaration list that decide whether and how an element's text shows: an
+/// inline `style` attribute, or the body of a `<style>` rule (see ``StyleSheet``).
 ///
-/// Only inline styles are read: the partitioner does not apply style sheets, so an element hidden
-/// by a class rule still yields its text.
+/// Parsing allocates nothing, because e-mail templates put a `style` attribute on almost every
+/// element.
 struct InlineStyle: Equatable {
     enum Display: Equatable {
         case block
@@ -20,108 +21,97 @@ struct InlineStyle: Equatable {
         self.init(declarations: UnsafeBufferPointer(start: value, count: cStringLength(value)))
     }
 
-    /// Parses a declaration list such as `display:none; color: red`.
-    init(declarations value: UnsafeBufferPointer<UInt8>) {
-        var declarations: [(property: [UInt8], value: [UInt8])] = []
-        var property: [UInt8] = []
-        var current: [UInt8] = []
-        var inValue = false
-        var index = 0
-        while true {
-            let byte = index < value.count ? value[index] : 0
-            if byte == 0 || byte == UInt8(ascii: ";") {
-                if inValue { declarations.append((property, current)) }
-                property.removeAll(keepingCapacity: true)
-                current.removeAll(keepingCapacity: true)
-                inValue = false
-                if index >= value.count { break }
-            } else if byte == UInt8(ascii: ":"), !inValue {
-                inValue = true
-            } else if byte > 0x20 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if inValue { current.append(lower) } else { property.append(lower) }
-            } else if inValue, !current.isEmpty, current.last != UInt8(ascii: " ") {
-                // Keep one space between value words, for `display: none !important`.
-                current.append(UInt8(ascii: " "))
-            }
-            index += 1
-        }
-
+    /// Parses a declaration list such as `display: none !important; color: red`. Property names and
+    /// keyword values compare ASCII case-insensitively.
+    init(declarations text: UnsafeBufferPointer<UInt8>) {
         var overflowHidden = false
-        var zeroHeight = false
-        for (property, rawValue) in declarations {
-            let value = InlineStyle.stripImportant(rawValue)
-            switch property {
-            case Keyword.display:
-                if value == Keyword.none {
+        var zeroMaxHeight = false
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != UInt8(ascii: ";") { end += 1 }
+            defer { start = end + 1 }
+
+            var colon = start
+            while colon < end && text[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon < end else { continue }
+            var valueEnd = colon + 1
+            while valueEnd < end && text[valueEnd] != UInt8(ascii: "!") { valueEnd += 1 }
+            let property = InlineStyle.trimmed(text, start..<colon)
+            let value = InlineStyle.trimmed(text, (colon + 1)..<valueEnd)
+
+            if InlineStyle.matches(text, property, "display") {
+                if InlineStyle.matches(text, value, "none") {
                     isHidden = true
-                } else if value == Keyword.inline || value == Keyword.inlineBlock {
+                } else if InlineStyle.matches(text, value, "inline") || InlineStyle.matches(text, value, "inline-block")
+                {
                     display = .inline
-                } else if value == Keyword.block || value == Keyword.flex
-                    || value == Keyword.grid || value == Keyword.listItem
-                    || value == Keyword.table
+                } else if InlineStyle.matches(text, value, "block") || InlineStyle.matches(text, value, "flex")
+                    || InlineStyle.matches(text, value, "grid") || InlineStyle.matches(text, value, "list-item")
+                    || InlineStyle.matches(text, value, "table")
                 {
                     display = .block
                 }
-            case Keyword.visibility:
-                if value == Keyword.hidden || value == Keyword.collapse { isHidden = true }
-            case Keyword.msoHide:
-                if value == Keyword.all { isHidden = true }
-            case Keyword.maxHeight:
-                if InlineStyle.isZeroLength(value) { zeroHeight = true }
-            case Keyword.overflow, Keyword.overflowY:
-                if value == Keyword.hidden || value == Keyword.clip { overflowHidden = true }
-            default:
-                break
+            } else if InlineStyle.matches(text, property, "visibility") {
+                if InlineStyle.matches(text, value, "hidden") || InlineStyle.matches(text, value, "collapse") {
+                    isHidden = true
+                }
+            } else if InlineStyle.matches(text, property, "mso-hide") {
+                if InlineStyle.matches(text, value, "all") { isHidden = true }
+            } else if InlineStyle.matches(text, property, "max-height") {
+                if InlineStyle.isZeroLength(text, value) { zeroMaxHeight = true }
+            } else if InlineStyle.matches(text, property, "overflow")
+                || InlineStyle.matches(text, property, "overflow-y")
+            {
+                if InlineStyle.matches(text, value, "hidden") || InlineStyle.matches(text, value, "clip") {
+                    overflowHidden = true
+                }
             }
         }
-        if zeroHeight && overflowHidden { isHidden = true }
+        if zeroMaxHeight && overflowHidden { isHidden = true }
     }
 
-    private static func stripImportant(_ value: [UInt8]) -> [UInt8] {
-        var result = value
-        if let bang = result.firstIndex(of: UInt8(ascii: "!")) {
-            result.removeSubrange(bang...)
+    private static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && text[lower] <= 0x20 { lower += 1 }
+        while upper > lower && text[upper - 1] <= 0x20 { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// True when the bytes in `range` equal the lowercase `keyword`, ignoring ASCII case.
+    private static func matches(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ keyword: StaticString
+    )
+        -> Bool
+    {
+        guard range.count == keyword.utf8CodeUnitCount else { return false }
+        let pointer = keyword.utf8Start
+        var offset = 0
+        for index in range {
+            let byte = text[index]
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower != pointer[offset] { return false }
+            offset += 1
         }
-        while result.last == UInt8(ascii: " ") { result.removeLast() }
-        return result
+        return true
     }
 
     /// True for `0`, `0px`, `0em`, `0.0pt` and the like.
-    private static func isZeroLength(_ value: [UInt8]) -> Bool {
-        var sawDigit = false
-        for byte in value {
-            switch byte {
-            case UInt8(ascii: "0"), UInt8(ascii: "."):
-                if byte == UInt8(ascii: "0") { sawDigit = true }
+    private static func isZeroLength(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var sawZero = false
+        for index in range {
+            switch text[index] {
+            case UInt8(ascii: "0"):
+                sawZero = true
+            case UInt8(ascii: "."):
+                continue
             case UInt8(ascii: "1")...UInt8(ascii: "9"):
                 return false
             default:
-                return sawDigit
+                return sawZero
             }
         }
-        return sawDigit
+        return sawZero
     }
-}
-
-/// Property names and values compared against, built once.
-private enum Keyword {
-    static let all = Array("all".utf8)
-    static let block = Array("block".utf8)
-    static let clip = Array("clip".utf8)
-    static let collapse = Array("collapse".utf8)
-    static let display = Array("display".utf8)
-    static let flex = Array("flex".utf8)
-    static let grid = Array("grid".utf8)
-    static let hidden = Array("hidden".utf8)
-    static let inline = Array("inline".utf8)
-    static let inlineBlock = Array("inline-block".utf8)
-    static let listItem = Array("list-item".utf8)
-    static let maxHeight = Array("max-height".utf8)
-    static let msoHide = Array("mso-hide".utf8)
-    static let none = Array("none".utf8)
-    static let overflow = Array("overflow".utf8)
-    static let overflowY = Array("overflow-y".utf8)
-    static let table = Array("table".utf8)
-    static let visibility = Array("visibility".utf8)
 }

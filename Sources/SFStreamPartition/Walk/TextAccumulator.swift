@@ -79,32 +79,34 @@ struct TextAccumulator {
         }
         let count = text.count
         var index = 0
+        var runStart = 0
         while index < count {
             let byte = text[index]
-            if byte < 0x80 {
-                if byte == UInt8(ascii: "\r") {
-                    bytes.append(UInt8(ascii: "\n"))
-                    if index + 1 < count && text[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                } else {
-                    bytes.append(byte)
-                }
+            if byte != UInt8(ascii: "\r") && byte < 0x80 {
                 index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            if byte == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
+                index += index + 1 < count && text[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+                runStart = index
                 continue
             }
             let length = TextAccumulator.sequenceLength(byte)
             switch TextAccumulator.classify(text, at: index, length: length) {
             case .visible, .joiner:
-                if byte == 0xC2 && index + 1 < count && text[index + 1] == 0xA0 {
-                    bytes.append(UInt8(ascii: " "))
-                } else {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<min(count, index + length)]))
-                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<min(count, index + length)]))
             case .space:
                 bytes.append(UInt8(ascii: " "))
             case .removed:
                 break
             }
             index += length
+            runStart = min(index, count)
+        }
+        if runStart < count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count]))
         }
     }
 
