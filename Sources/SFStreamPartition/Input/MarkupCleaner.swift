@@ -7,8 +7,8 @@
 /// Byte-level repairs applied to UTF-8 markup before libxml2 parses it.
 ///
 /// - NUL bytes are removed. libxml2 2.9.14 stops parsing at the first NUL even when it is given the
-///   buffer length, so everything after it would be lost; removing (not replacing) keeps a word such
-///   as `inv\0oice` whole.
+///   buffer length, so everything after it would be lost. Removing them (not replacing them with a
+///   space) keeps a word such as `inv\0oice` whole.
 /// - The markers of downlevel-revealed conditional comments, `<![if expression]>` and `<![endif]>`,
 ///   are removed and the content between them is kept. Browsers other than old Internet Explorer
 ///   show that content, and libxml2 2.9.14 would otherwise turn each marker into text. The
@@ -60,7 +60,7 @@ enum MarkupCleaner {
         return false
     }
 
-    /// The index just past a `<![if …]>` or `<![endif]>` marker starting at `start`, or `nil`.
+    /// Returns the index just past a `<![if …]>` or `<![endif]>` marker starting at `start`, or `nil`.
     /// `<![CDATA[` and the `<![endif]-->` that closes a downlevel-hidden comment do not match.
     private static func conditionalMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
