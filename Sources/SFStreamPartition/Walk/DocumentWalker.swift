@@ -1,0 +1,387 @@
+import CLibXML2
+import SFStreamElements
+
+/// Turns a parsed libxml2 HTML tree into elements, in document order.
+///
+/// The walk is iterative: it follows libxml2's `children`, `next` and `parent` pointers and keeps
+/// its own state per open element in `frames`, so a document nested 100,000 levels deep costs heap
+/// memory, not C stack. Text is gathered into ``TextAccumulator`` until a block boundary ends the
+/// element. Inline elements never start a new element, so words are neither split nor glued
+/// across blocks.
+///
+/// Element types: `h1`–`h6` give `Title` (`category_depth` = level − 1, as `unstructured` writes
+/// it), `li` gives `ListItem` (`category_depth` = the number of enclosing lists), `pre` gives
+/// `CodeSnippet`, a data table (see ``TableShape``) gives one `Table`, an image with alt text gives
+/// `Image`, and other text gives `NarrativeText` or `UncategorizedText` (``TextClassifier``).
+/// Blocks inside a list item or heading do not split it, but a nested list, table or heading does.
+private let styleKey = TagKey("style")
+private let detailsKey = TagKey("details")
+private let summaryKey = TagKey("summary")
+
+struct DocumentWalker {
+    /// The element type that the gathered text becomes when the current element ends.
+    enum BlockContext: Equatable {
+        case paragraph
+        case listItem(depth: Int)
+        case title(depth: Int)
+        case code
+    }
+
+    /// The state change of an open element, undone when the walk leaves it.
+    enum Frame: Equatable {
+        case inline
+        case block
+        /// A `<details>` without `open`: a browser shows only its `<summary>`.
+        case closedDetails
+        case heading
+        case list
+        case listItem
+        case preformatted
+        case layoutTable
+        case dataTable
+        case tableRow
+        case tableCell
+        case caption
+        case anchor
+        case bold
+        case italic
+    }
+
+    let base: ElementMetadata
+    var elements: [Element] = []
+    var text = TextAccumulator()
+    var contexts: [BlockContext] = [.paragraph]
+    var listDepth = 0
+    var boldDepth = 0
+    var italicDepth = 0
+    var openLinks: [(start: Int, url: String)] = []
+    var annotations = Annotations()
+    /// Images met while text was being gathered, emitted after that text so a sentence is not cut.
+    var pendingImages: [Element] = []
+    /// The data table being collected; `nil` outside data tables.
+    var table: TableCollector?
+    /// Open layout tables; images inside them are page furniture (logos, icons, spacers).
+    var layoutTableDepth = 0
+    var frames: [Frame] = []
+    /// Classes and ids hidden by the document's style sheets.
+    var styleSheet = StyleSheet()
+
+    init(base: ElementMetadata) {
+        self.base = base
+    }
+
+    var context: BlockContext { contexts.last ?? .paragraph }
+
+    /// Walks the whole document and returns its elements.
+    mutating func walk(_ document: UnsafeMutablePointer<xmlDoc>) -> [Element] {
+        let root = UnsafeMutableRawPointer(document)
+        var node = document.pointee.children
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if let frame = enter(current) {
+                    if let child = current.pointee.children {
+                        frames.append(frame)
+                        node = child
+                        continue
+                    }
+                    exit(frame)
+                }
+            } else if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
+                appendText(current)
+            }
+            node = advance(from: current, root: root)
+        }
+        while let frame = frames.popLast() { exit(frame) }
+        flush()
+        return elements
+    }
+
+    /// Moves to the next sibling, leaving (and exiting) finished ancestors on the way.
+    private mutating func advance(
+        from current: UnsafeMutablePointer<xmlNode>,
+        root: UnsafeMutableRawPointer
+    ) -> UnsafeMutablePointer<xmlNode>? {
+        var node = current
+        while true {
+            if let sibling = node.pointee.next { return sibling }
+            guard let parent = node.pointee.parent, UnsafeMutableRawPointer(parent) != root,
+                let frame = frames.popLast()
+            else { return nil }
+            exit(frame)
+            node = parent
+        }
+    }
+
+    // MARK: - Entering and leaving elements
+
+    /// Applies an element's start; returns `nil` when its subtree is skipped.
+    private mutating func enter(_ node: UnsafeMutablePointer<xmlNode>) -> Frame? {
+        guard let name = node.pointee.name else { return nil }
+        var tag = HTMLTag.identify(name)
+        if tag == .skipped {
+            readStyleSheets(in: node)
+            return nil
+        }
+
+        let attributes = NodeAttributes(node)
+        if attributes.isHiddenAttribute { return nil }
+        if frames.last == .closedDetails, TagKey(name) != summaryKey { return nil }
+        if !styleSheet.isEmpty && styleSheet.hides(classValue: attributes.classValue, idValue: attributes.idValue) {
+            return nil
+        }
+        if let styleValue = attributes.style {
+            let style = InlineStyle(styleValue)
+            if style.isHidden { return nil }
+            switch (tag, style.display) {
+            case (.inline, .block?):
+                tag = .block
+            case (.anchor, .block?), (.bold, .block?), (.italic, .block?):
+                // The element still marks a link or emphasis, so only its start ends the text.
+                blockBoundary()
+            case (.block, .inline?):
+                tag = .inline
+            default:
+                break
+            }
+        }
+
+        switch tag {
+        case .inline, .skipped:
+            return .inline
+        case .anchor:
+            let url = AttributeValue.trimmed(attributes.href)
+            // `data:` URLs can carry megabytes of base64 and `javascript:` URLs are code, so
+            // neither becomes a link URL.
+            let scheme = url.prefix(11).lowercased()
+            guard !url.isEmpty, !scheme.hasPrefix("data:"), !scheme.hasPrefix("javascript:") else { return .inline }
+            openLinks.append((text.count, url))
+            return .anchor
+        case .bold:
+            boldDepth += 1
+            return .bold
+        case .italic:
+            italicDepth += 1
+            return .italic
+        case .lineBreak:
+            lineBreak()
+            return nil
+        case .image:
+            image(attributes)
+            return nil
+        case .block:
+            blockBoundary()
+            if !attributes.isOpen, TagKey(name) == detailsKey { return .closedDetails }
+            return .block
+        case .heading(let level):
+            guard table == nil else { return softBlock() }
+            flush()
+            contexts.append(.title(depth: level - 1))
+            return .heading
+        case .list:
+            guard table == nil else { return softBlock() }
+            flush()
+            listDepth += 1
+            return .list
+        case .listItem:
+            guard table == nil else { return softBlock() }
+            flush()
+            contexts.append(.listItem(depth: listDepth))
+            return .listItem
+        case .preformatted:
+            guard table == nil else { return softBlock() }
+            flush()
+            contexts.append(.code)
+            return .preformatted
+        case .table:
+            guard table == nil else { return softBlock() }
+            flush()
+            if TableShape.isDataTable(node, attributes: attributes) {
+                table = TableCollector()
+                return .dataTable
+            }
+            contexts.append(.paragraph)
+            layoutTableDepth += 1
+            return .layoutTable
+        case .tableSection:
+            return table == nil ? enterBlock() : .inline
+        case .tableRow:
+            guard table != nil else { return enterBlock() }
+            endStrayText()
+            table?.startRow()
+            return .tableRow
+        case .tableCell(let isHeader):
+            guard table != nil else { return enterBlock() }
+            endStrayText()
+            let columnSpan = AttributeValue.leadingInteger(attributes.colspan) ?? 1
+            let rowSpan = AttributeValue.leadingInteger(attributes.rowspan) ?? 1
+            table?.startCell(isHeader: isHeader, columnSpan: columnSpan, rowSpan: rowSpan)
+            return .tableCell
+        case .caption:
+            guard table != nil else { return enterBlock() }
+            endStrayText()
+            return .caption
+        }
+    }
+
+    private mutating func exit(_ frame: Frame) {
+        switch frame {
+        case .inline:
+            break
+        case .block, .closedDetails:
+            blockBoundary()
+        case .heading, .listItem, .preformatted:
+            flush()
+            contexts.removeLast()
+        case .layoutTable:
+            flush()
+            contexts.removeLast()
+            layoutTableDepth -= 1
+        case .list:
+            flush()
+            listDepth -= 1
+        case .anchor:
+            if let link = openLinks.popLast() {
+                annotations.addLink(text: text.substring(from: link.start, to: text.count), url: link.url)
+            }
+        case .bold:
+            boldDepth -= 1
+        case .italic:
+            italicDepth -= 1
+        case .dataTable:
+            endStrayText()
+            finishTable()
+        case .tableRow:
+            endStrayText()
+            table?.endRow()
+        case .tableCell:
+            let cellText = takeText()
+            table?.endCell(text: cellText)
+        case .caption:
+            let captionText = takeText()
+            table?.caption = captionText
+        }
+    }
+
+    private mutating func enterBlock() -> Frame {
+        blockBoundary()
+        return .block
+    }
+
+    private mutating func softBlock() -> Frame {
+        text.markSpace()
+        return .inline
+    }
+
+    /// Ends the current element at a block start or end: inside a list item, heading or table cell
+    /// the text continues after a space, in `pre` after a newline.
+    private mutating func blockBoundary() {
+        if table != nil {
+            text.markSpace()
+            return
+        }
+        switch context {
+        case .paragraph:
+            flush()
+        case .code:
+            if let last = text.bytes.last, last != UInt8(ascii: "\n") { text.appendNewline() }
+        case .listItem, .title:
+            text.markSpace()
+        }
+    }
+
+    private mutating func lineBreak() {
+        if table == nil && context == .code {
+            text.appendNewline()
+            return
+        }
+        guard !text.isEmpty else { return }
+        text.pendingLineBreaks += 1
+        text.markSpace()
+    }
+
+    /// Reads the `<style>` elements in a skipped subtree (`head`, a `style` itself, an `svg`). The
+    /// head comes before the body, so its rules are known before the elements they hide.
+    private mutating func readStyleSheets(in root: UnsafeMutablePointer<xmlNode>) {
+        var node: UnsafeMutablePointer<xmlNode>? = root
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name, TagKey(name) == styleKey {
+                var css: [UInt8] = []
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content {
+                        css.append(
+                            contentsOf: UnsafeBufferPointer(
+                                start: UnsafePointer(content), count: cStringLength(content)))
+                    }
+                    child = text.pointee.next
+                }
+                styleSheet.add(css)
+            } else if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
+                current == root || TagKey(current.pointee.name) != styleKey
+            {
+                node = child
+                continue
+            }
+            // Next node in document order within `root`.
+            var next: UnsafeMutablePointer<xmlNode>? = current
+            node = nil
+            while let candidate = next, candidate != root {
+                if let sibling = candidate.pointee.next {
+                    node = sibling
+                    break
+                }
+                next = candidate.pointee.parent
+            }
+        }
+    }
+
+    // MARK: - Text
+
+    private mutating func appendText(_ node: UnsafeMutablePointer<xmlNode>) {
+        guard let content = node.pointee.content, frames.last != .closedDetails else { return }
+        let buffer = UnsafeBufferPointer(start: UnsafePointer(content), count: cStringLength(content))
+        guard buffer.count > 0 else { return }
+        if table == nil && context == .code {
+            text.appendPreformatted(buffer)
+            return
+        }
+        // Two `<br>` in a row separate paragraphs in mail written as one `<br>`-only block.
+        if text.pendingLineBreaks >= 2 && table == nil && context == .paragraph
+            && TextAccumulator.containsVisibleText(buffer)
+        {
+            flush()
+        }
+        if (boldDepth > 0 || italicDepth > 0) && table == nil {
+            let start = text.count
+            text.append(buffer)
+            let tag: String
+            if boldDepth > 0 && italicDepth > 0 {
+                tag = "bi"
+            } else if boldDepth > 0 {
+                tag = "b"
+            } else {
+                tag = "i"
+            }
+            annotations.addEmphasis(text: text.substring(from: start, to: text.count), tag: tag)
+        } else {
+            text.append(buffer)
+        }
+    }
+
+    /// Text that sits in a data table outside any cell becomes a cell of its own.
+    private mutating func endStrayText() {
+        guard table != nil, !text.isEmpty else { return }
+        let stray = takeText()
+        table?.addStrayText(stray)
+    }
+
+    /// Returns the gathered text after recording the part of each open link that falls in it.
+    mutating func takeText() -> String {
+        for index in openLinks.indices {
+            annotations.addLink(
+                text: text.substring(from: openLinks[index].start, to: text.count), url: openLinks[index].url)
+            openLinks[index].start = 0
+        }
+        return text.take()
+    }
+}

@@ -1,0 +1,108 @@
+import CLibXML2
+
+/// The attributes of one element that the partitioner reads, found in a single pass over libxml2's
+/// attribute list. Values point into the libxml2 document and are valid while it lives.
+struct NodeAttributes {
+    var style: UnsafePointer<UInt8>?
+    var isHiddenAttribute = false
+    /// The `open` attribute of `<details>`.
+    var isOpen = false
+    var href: UnsafePointer<UInt8>?
+    var alt: UnsafePointer<UInt8>?
+    var src: UnsafePointer<UInt8>?
+    var width: UnsafePointer<UInt8>?
+    var height: UnsafePointer<UInt8>?
+    var role: UnsafePointer<UInt8>?
+    var colspan: UnsafePointer<UInt8>?
+    var rowspan: UnsafePointer<UInt8>?
+    var classValue: UnsafePointer<UInt8>?
+    var idValue: UnsafePointer<UInt8>?
+
+    init(_ node: UnsafeMutablePointer<xmlNode>) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name, let key = TagKey(name) else { continue }
+            let value = NodeAttributes.value(of: current)
+            switch key {
+            case Names.style: style = value
+            case Names.hidden: isHiddenAttribute = true
+            case Names.open: isOpen = true
+            case Names.href: href = value
+            case Names.alt: alt = value
+            case Names.src: src = value
+            case Names.width: width = value
+            case Names.height: height = value
+            case Names.role: role = value
+            case Names.colspan: colspan = value
+            case Names.rowspan: rowspan = value
+            case Names.class: classValue = value
+            case Names.id: idValue = value
+            default: break
+            }
+        }
+    }
+
+    /// Returns the text of an attribute. libxml2's HTML parser stores a value as one text child with
+    /// entities already decoded; an attribute without a value (`hidden`) has none.
+    private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> UnsafePointer<UInt8>? {
+        guard let child = attribute.pointee.children, let content = child.pointee.content else { return nil }
+        return UnsafePointer(content)
+    }
+
+    private enum Names {
+        static let style = TagKey("style")
+        static let hidden = TagKey("hidden")
+        static let open = TagKey("open")
+        static let href = TagKey("href")
+        static let alt = TagKey("alt")
+        static let src = TagKey("src")
+        static let width = TagKey("width")
+        static let height = TagKey("height")
+        static let role = TagKey("role")
+        static let colspan = TagKey("colspan")
+        static let rowspan = TagKey("rowspan")
+        static let `class` = TagKey("class")
+        static let id = TagKey("id")
+    }
+}
+
+/// Helpers for NUL-terminated attribute values.
+enum AttributeValue {
+    /// Returns the value with ASCII whitespace trimmed, as a String (empty for `nil`).
+    static func trimmed(_ value: UnsafePointer<UInt8>?) -> String {
+        guard let value else { return "" }
+        let length = cStringLength(value)
+        var lower = 0
+        var upper = length
+        while lower < upper && isSpace(value[lower]) { lower += 1 }
+        while upper > lower && isSpace(value[upper - 1]) { upper -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: value + lower, count: upper - lower), as: UTF8.self)
+    }
+
+    /// Returns the leading integer of a value such as `1`, `1px` or ` 600 `, or `nil`.
+    static func leadingInteger(_ value: UnsafePointer<UInt8>?) -> Int? {
+        guard let value else { return nil }
+        var index = 0
+        while isSpace(value[index]) { index += 1 }
+        var result = 0
+        var sawDigit = false
+        while value[index] >= UInt8(ascii: "0") && value[index] <= UInt8(ascii: "9") {
+            result = min(result * 10 + Int(value[index] - UInt8(ascii: "0")), 1_000_000)
+            sawDigit = true
+            index += 1
+        }
+        return sawDigit ? result : nil
+    }
+
+    /// True when the value equals `expected`, ignoring ASCII case and surrounding whitespace.
+    static func equals(_ value: UnsafePointer<UInt8>?, _ expected: StaticString) -> Bool {
+        guard value != nil else { return false }
+        let trimmedValue = trimmed(value).lowercased()
+        return trimmedValue == expected.description
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+}
