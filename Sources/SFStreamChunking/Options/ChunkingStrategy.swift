@@ -1,0 +1,8 @@
+/// How the chunk stage groups a document's elements, named as `unstructured`'s `chunking_strategy`.
+public enum ChunkingStrategy: String, Sendable, CaseIterable {
+    /// Fills each chunk with whole consecutive elements up to the size limits; no semantic boundaries.
+    case basic
+    /// Like `basic`, but every `Title` element starts a new chunk and a new section, and small
+    /// sections are combined while they stay under `combine_text_under_n_chars`.
+    case byTitle = "by_title"
+}

@@ -1,0 +1,98 @@
+/// A table read from an element's `text_as_html`, compacted as `unstructured`'s `HtmlTable` does
+/// before it splits a table: no attributes except `colspan` and `rowspan`, `th` written as `td`,
+/// no `thead`, `tbody` or `tfoot`, and whitespace collapsed.
+///
+/// The reader is a small tolerant tokenizer, not a full HTML parser: it reads the first `<table>`
+/// and keeps the rows and cells of that table. Markup inside a cell stays as bare tags, and a
+/// nested table's tags are dropped while its text stays in the enclosing cell.
+struct HTMLTable {
+    struct Cell {
+        /// Compact `<td>…</td>`, or `<td/>` when the cell has no text.
+        var html: String
+        /// The cell's text, words separated by one space; a `<br>` separates words.
+        var text: String
+        var textCount: Int
+        var htmlCount: Int
+        var colspan: Int
+    }
+
+    struct Row {
+        var cells: [Cell]
+        /// A row in `<thead>`, or whose cells are all `th` after optional blank `td` corner cells.
+        var isHeader: Bool
+        /// Compact `<tr>…</tr>`.
+        var html: String
+        var htmlCount: Int
+        /// The non-empty cell texts joined by one space.
+        var text: String
+        var textCount: Int
+    }
+
+    var rows: [Row]
+
+    /// Compact `<table>…</table>`.
+    var html: String { "<table>" + rows.map(\.html).joined() + "</table>" }
+    var htmlCount: Int { Self.tableTagsCount + rows.reduce(0) { $0 + $1.htmlCount } }
+
+    /// Scalars of `<table></table>`.
+    static let tableTagsCount = 15
+
+    /// Reads the first table in `html`, or returns nil when there is none.
+    init?(html: String) {
+        var reader = Reader(Array(html.unicodeScalars))
+        guard let rows = reader.readTable() else { return nil }
+        self.rows = rows
+    }
+}
+
+extension HTMLTable {
+    /// Escapes text for element content, as lxml serializes it: `&`, `<`, `>`.
+    static func escapeContent(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": output.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": output.append(contentsOf: "&gt;".unicodeScalars)
+            default: output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// Scalars `scalar` takes after Python's `html.escape` (quotes included), which
+    /// `unstructured` applies to the text of a split cell.
+    static func escapedCount(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar {
+        case "&": return 5
+        case "<", ">": return 4
+        case "\"": return 6
+        case "'": return 6
+        default: return 1
+        }
+    }
+
+    /// Escapes as Python's `html.escape(text)`: `&`, `<`, `>`, `"` and `'`.
+    static func escapeWithQuotes(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": output.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": output.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": output.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": output.append(contentsOf: "&#x27;".unicodeScalars)
+            default: output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// The opening `<td>` tag with a `colspan` attribute when it is above 1.
+    static func openingCellTag(colspan: Int, rowspan: Int = 1, selfClosing: Bool = false) -> String {
+        var tag = "<td"
+        if colspan > 1 { tag += " colspan=\"\(colspan)\"" }
+        if rowspan > 1 { tag += " rowspan=\"\(rowspan)\"" }
+        return tag + (selfClosing ? "/>" : ">")
+    }
+}
