@@ -3,9 +3,9 @@ import SFStreamElements
 /// Deterministic chunk ids. `unstructured` gives chunks random UUIDs; sfstream derives them so a
 /// rerun over the same records writes the same ids.
 ///
-/// A chunk's id is the first 32 hex digits of SHA-256 over the UTF-8 bytes of the `element_id` of
-/// the chunk's first original element, a NUL byte, the chunk's index in the document's chunk
-/// output (decimal), a NUL byte, and the chunk text. The index makes ids unique within a
+/// A chunk's id is the first 32 hex digits of a SHA-256 digest. The digest covers, in UTF-8: the
+/// `element_id` of the chunk's first original element, a NUL byte, the chunk's index in the
+/// document's chunk output (in decimal), a NUL byte, and the chunk text. The index makes ids unique within a
 /// document, and the first element's id (which hashes its record's filename) makes them unique
 /// across records.
 enum ChunkIDs {

@@ -104,7 +104,8 @@ import SFStreamElements
         #expect(Set(chunks.map(\.elementID)).count == chunks.count)
         for id in chunks.map(\.elementID) {
             #expect(id.count == 32)
-            #expect(id.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+            #expect(id.allSatisfy { $0.isHexDigit })
+            #expect(id == id.lowercased())
         }
     }
 

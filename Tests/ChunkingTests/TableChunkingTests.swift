@@ -3,7 +3,7 @@ import SFStreamElements
 @testable import SFStreamChunking
 
 @Suite struct TableChunkingTests {
-    /// A two-column table of `rows` rows, with its text as `unstructured` writes it.
+    /// Builds a two-column table of `rows` rows, with its text as `unstructured` writes it.
     private func rowsTable(_ rows: Int) -> Element {
         let cells = (0..<rows).map { ("Account \($0)", "\($0 * 100)") }
         let html = "<table>" + cells.map { "<tr><td>\($0.0)</td><td>\($0.1)</td></tr>" }.joined() + "</table>"
@@ -49,7 +49,8 @@ import SFStreamElements
             let html = try #require(piece.metadata.textAsHTML)
             #expect(html.unicodeScalars.count <= 100)
             #expect(piece.text.unicodeScalars.count <= 100)
-            #expect(html.hasPrefix("<table><tr>") && html.hasSuffix("</tr></table>"))
+            #expect(html.hasPrefix("<table><tr>"))
+            #expect(html.hasSuffix("</tr></table>"))
         }
         #expect(chunks.map(\.metadata.chunkIndex) == Array(0..<chunks.count).map(Optional.some))
         #expect(chunks.map(\.metadata.isContinuation) == [nil] + Array(repeating: true, count: chunks.count - 1))
@@ -112,7 +113,8 @@ import SFStreamElements
         let text = (0..<30).map { "value\($0)" }.joined(separator: " ")
         let chunks = try chunk([table(text, html: nil)], maxCharacters: 50)
         #expect(chunks.count > 1)
-        #expect(chunks.allSatisfy { $0.type == .tableChunk && $0.metadata.textAsHTML == nil })
+        #expect(chunks.allSatisfy { $0.type == .tableChunk })
+        #expect(chunks.allSatisfy { $0.metadata.textAsHTML == nil })
         #expect(chunks.allSatisfy { $0.text.count <= 50 })
         #expect(chunks.map(\.text).joined(separator: " ") == text)
     }

@@ -79,8 +79,8 @@ import SFStreamElements
     }
 
     @Test func splitterWorkIsLinearInTextLength() {
-        // A splitter that copied the remainder for each piece would do about 10 times more work
-        // per scalar on the larger text; a linear one does the same.
+        // A splitter that copied the remainder for each piece would do about 10 times more work per
+        // scalar on the 10 times larger text. A linear splitter does the same work per scalar.
         func workPerScalar(words: Int, overlap: Int) -> Double {
             let text = (0..<words).map { "w\($0 % 1000)" }.joined(separator: " ")
             var splitter = TextSplitter(text)

@@ -4,7 +4,7 @@
 ///
 /// - `maxCharacters` is the hard limit: no chunk text is longer. A single element longer than it
 ///   is split mid-text into several chunks (and a table into several `TableChunk`s).
-/// - `newAfterNChars` is the soft limit: once a chunk holds more than this many characters it
+/// - `newAfterNChars` is the soft limit: once a chunk contains more than this many characters it
 ///   takes no further element, even when the next one would still fit under the hard limit.
 ///   0 puts every element into a chunk of its own.
 /// - `combineTextUnderNChars` (`by_title` only) merges a section into the following one while the
@@ -19,8 +19,9 @@ public struct ChunkingOptions: Sendable, Equatable {
     public let maxCharacters: Int
     /// Soft limit, in Unicode scalars; `maxCharacters` unless given.
     public let newAfterNChars: Int
-    /// The combining threshold in effect: the requested value capped at `newAfterNChars`, so
-    /// combining never makes a chunk longer than the soft limit asks for. Always 0 for `basic`.
+    /// The combining threshold in effect: the requested value capped at `newAfterNChars`, so a
+    /// chunk that already reached the soft limit takes no further section. A merge may still make
+    /// a chunk longer than `newAfterNChars`, up to `maxCharacters`. Always 0 for `basic`.
     public let combineTextUnderNChars: Int
     /// Scalars of a piece's end repeated at the start of the next piece of a split element.
     public let overlap: Int

@@ -1,4 +1,5 @@
-/// How the chunk stage groups a document's elements, named as `unstructured`'s `chunking_strategy`.
+/// The rule by which the chunk stage groups a document's elements. Raw values are the names of
+/// `unstructured`'s `chunking_strategy` parameter.
 public enum ChunkingStrategy: String, Sendable, CaseIterable {
     /// Fills each chunk with whole consecutive elements up to the size limits; no semantic boundaries.
     case basic

@@ -55,8 +55,8 @@ enum MetadataConsolidation {
         return merged
     }
 
-    /// The metadata of a table chunk: the table's own metadata without the fields `unstructured`
-    /// drops from chunks. The caller sets `text_as_html`, `is_continuation` and `chunk_index`.
+    /// Returns the metadata for a table's chunks: the table's own metadata without the fields
+    /// `unstructured` drops from chunks. The caller sets `text_as_html`, `is_continuation` and `chunk_index`.
     static func tableChunkBase(_ table: Element) -> ElementMetadata {
         var metadata = table.metadata
         metadata.categoryDepth = nil

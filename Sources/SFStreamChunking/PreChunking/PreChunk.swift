@@ -39,7 +39,7 @@ struct PreChunk {
         containsTable = table
     }
 
-    /// The chunk text: overlap prefix and element texts, joined by a blank line.
+    /// Returns the chunk text: the overlap prefix and the element texts, joined by a blank line.
     func text(sizes: [ElementSizes]) -> String {
         var parts: [String] = []
         parts.reserveCapacity(elements.count + 1)
@@ -51,7 +51,7 @@ struct PreChunk {
     }
 
     /// True when `next` may be merged into this pre-chunk by `combine_text_under_n_chars`: neither
-    /// holds a table, this one is shorter than the threshold, and the merged text fits the hard limit.
+    /// contains a table, this one is shorter than the threshold, and the merged text fits the hard limit.
     func canCombine(with next: PreChunk, options: ChunkingOptions) -> Bool {
         if containsTable || next.containsTable { return false }
         if textCount >= options.combineTextUnderNChars { return false }

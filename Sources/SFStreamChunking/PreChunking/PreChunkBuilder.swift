@@ -1,6 +1,6 @@
 /// Gathers consecutive elements into pre-chunks, as `unstructured`'s `PreChunkBuilder` does.
 ///
-/// An element joins the open pre-chunk unless it is a table, the pre-chunk holds a table, the
+/// An element joins the open pre-chunk unless it is a table, the pre-chunk contains a table, the
 /// pre-chunk is already longer than the soft limit, or the element would push the pre-chunk past
 /// the hard limit. Lengths here are the elements' raw text lengths, as in `unstructured`, so a
 /// pre-chunk can close a little before its collapsed text would reach the limit.

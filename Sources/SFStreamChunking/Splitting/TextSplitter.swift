@@ -124,7 +124,7 @@ struct TextSplitter {
         position < carry.count ? carry[position] : text[cursor + position - carry.count]
     }
 
-    /// The end of `0..<end` after trailing whitespace is removed.
+    /// Returns the end of `0..<end` once trailing whitespace is removed.
     private mutating func trimmedEnd(before end: Int) -> Int {
         var position = end
         while position > 0, PythonWhitespace.contains(scalar(at: position - 1)) {
@@ -134,7 +134,7 @@ struct TextSplitter {
         return position
     }
 
-    /// The first position at or after `start` that is not whitespace, or `length`.
+    /// Returns the first position at or after `start` that is not whitespace, or `length`.
     private mutating func trimmedStart(from start: Int, length: Int) -> Int {
         var position = start
         while position < length, PythonWhitespace.contains(scalar(at: position)) {
@@ -155,8 +155,8 @@ struct TextSplitter {
 }
 
 extension TextSplitter {
-    /// The number of leading scalars of the remaining text whose summed `cost` stays within
-    /// `budget`; visits at most that many scalars plus one.
+    /// Counts the leading scalars of the remaining text whose summed `cost` stays within `budget`.
+    /// It visits at most that many scalars plus one.
     mutating func longestPrefix(costing cost: (Unicode.Scalar) -> Int, within budget: Int) -> Int {
         let length = remainingCount
         var total = 0

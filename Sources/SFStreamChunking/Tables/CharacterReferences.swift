@@ -19,15 +19,15 @@ enum CharacterReferences {
         return String(output)
     }
 
-    /// Longest reference name or number considered, so a stray `&` costs a bounded look-ahead.
+    /// Maximum length of a reference name or number, so a stray `&` costs a bounded look-ahead.
     private static let maxReferenceLength = 10
 
     private static let named: [String: Unicode.Scalar] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
     ]
 
-    /// The scalar a reference starting at `start` stands for, and the reference's length
-    /// including `&` and `;`.
+    /// Returns the scalar of the reference starting at `start` and the reference's length,
+    /// `&` and `;` included.
     private static func reference(in scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
         var body = ""
         var index = start + 1

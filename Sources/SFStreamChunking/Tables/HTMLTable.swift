@@ -88,7 +88,7 @@ extension HTMLTable {
         return String(output)
     }
 
-    /// The opening `<td>` tag with a `colspan` attribute when it is above 1.
+    /// Returns an opening `<td>` tag, with `colspan` and `rowspan` attributes only when above 1.
     static func openingCellTag(colspan: Int, rowspan: Int = 1, selfClosing: Bool = false) -> String {
         var tag = "<td"
         if colspan > 1 { tag += " colspan=\"\(colspan)\"" }

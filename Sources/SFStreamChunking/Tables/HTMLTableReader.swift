@@ -157,7 +157,7 @@ extension HTMLTable {
                     text: text, textCount: text.unicodeScalars.count))
         }
 
-        /// A row of `th` cells, optionally after blank `td` corner cells.
+        /// Returns true for a row of `th` cells, optionally after blank `td` corner cells.
         private static func isHeaderRow(_ row: OpenRow) -> Bool {
             guard row.cellIsTH.contains(true) else { return false }
             return row.cells.indices.allSatisfy { row.cellIsTH[$0] || row.cells[$0].text.isEmpty }

@@ -9,8 +9,8 @@
 /// A table without `text_as_html`, or a hard limit under 50 (too small for the about 33 scalars of
 /// markup a piece needs), is split as plain text.
 ///
-/// TODO: `unstructured` 0.27.35 also keeps rows joined by a `rowspan` in one piece and repeats
-/// header rows at the start of each continuation piece; sfstream does neither yet.
+/// TODO: `unstructured` 0.27.35 also keeps rows joined by a `rowspan` in one piece, and it repeats
+/// header rows at the start of each continuation piece. sfstream does neither yet.
 struct TableSplitter {
     struct Piece: Equatable {
         var text: String

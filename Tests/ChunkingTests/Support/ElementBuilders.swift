@@ -28,7 +28,7 @@ func chunk(
     return Chunker(options: options).chunk(elements)
 }
 
-/// A string of `count` copies of `letter`, for texts of an exact length.
+/// Returns `count` copies of `letter`, for texts of an exact length.
 func letters(_ count: Int, _ letter: Character = "a") -> String {
     String(repeating: letter, count: count)
 }
