@@ -23,7 +23,8 @@ public struct ChunkingOptions: Sendable, Equatable {
     /// chunk that already reached the soft limit takes no further section. A merge may still make
     /// a chunk longer than `newAfterNChars`, up to `maxCharacters`. Always 0 for `basic`.
     public let combineTextUnderNChars: Int
-    /// Scalars of a piece's end repeated at the start of the next piece of a split element.
+    /// Scalars of a piece's end repeated at the start of the next piece of a split element; 0
+    /// repeats nothing. Must be less than `maxCharacters`.
     public let overlap: Int
     /// Also repeat `overlap` scalars between chunks made of whole elements.
     public let overlapAll: Bool
