@@ -162,7 +162,7 @@ import SFStreamElements
     @Test func readerCompactsMarkup() throws {
         let table = try #require(HTMLTable(html: """
             <p>before</p><!-- note --><TABLE class="t">
-            <caption>ignored</caption>
+            <caption>Totals</caption>
             <tr><th colspan="2" style="x">Head &nbsp;one</th></tr>
             <tr><td><b>Bold</b> &#39;q&#x27; &lt;tag&gt;</td><td>line<br>break</td></tr>
             <tr><td rowspan=3></td></tr>
@@ -176,6 +176,15 @@ import SFStreamElements
         #expect(!table.rows[1].isHeader)
         #expect(table.rows[2].html == "<tr><td rowspan=\"3\"/></tr>")
         #expect(table.rows[2].text == "")
+    }
+
+    @Test func readerKeepsCaptionInTableHTML() throws {
+        let html = "<table><caption> Q3  <b>totals</b></caption><thead><tr><th>Name</th></tr></thead><tr><td>Acme</td></tr></table>"
+        let table = try #require(HTMLTable(html: html))
+        #expect(table.caption == "<caption>Q3<b>totals</b></caption>")
+        #expect(table.html == "<table><caption>Q3<b>totals</b></caption><tr><td>Name</td></tr><tr><td>Acme</td></tr></table>")
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0].isHeader)
     }
 
     @Test func readerTakesRowsWithoutTR() throws {

@@ -7,12 +7,15 @@
 /// nested table's tags are dropped while its text stays in the enclosing cell.
 struct HTMLTable {
     struct Cell {
-        /// Compact `<td>…</td>`, or `<td/>` when the cell has no text.
+        /// Compact `<td>…</td>` as it appears in its row.
         var html: String
+        /// The cell as a piece of a split row writes it: `html`, or `<td/>` (keeping spans above 1)
+        /// when the cell has no text.
+        var packedHTML: String
+        var packedHTMLCount: Int
         /// The cell's text, words separated by one space; a `<br>` separates words.
         var text: String
         var textCount: Int
-        var htmlCount: Int
         var colspan: Int
     }
 
@@ -29,10 +32,15 @@ struct HTMLTable {
     }
 
     var rows: [Row]
+    /// Compact `<caption>…</caption>`, or empty. Only an unsplit table's HTML contains it, because
+    /// `unstructured` builds the pieces of a split table from rows alone.
+    var caption: String
 
     /// Compact `<table>…</table>`.
-    var html: String { "<table>" + rows.map(\.html).joined() + "</table>" }
-    var htmlCount: Int { Self.tableTagsCount + rows.reduce(0) { $0 + $1.htmlCount } }
+    var html: String { "<table>" + caption + rows.map(\.html).joined() + "</table>" }
+    var htmlCount: Int {
+        Self.tableTagsCount + caption.unicodeScalars.count + rows.reduce(0) { $0 + $1.htmlCount }
+    }
 
     /// Scalars of `<table></table>`.
     static let tableTagsCount = 15
@@ -42,6 +50,7 @@ struct HTMLTable {
         var reader = Reader(Array(html.unicodeScalars))
         guard let rows = reader.readTable() else { return nil }
         self.rows = rows
+        self.caption = reader.caption
     }
 }
 
@@ -60,8 +69,8 @@ extension HTMLTable {
         return String(output)
     }
 
-    /// Scalars `scalar` takes after Python's `html.escape` (quotes included), which
-    /// `unstructured` applies to the text of a split cell.
+    /// Returns the scalars `scalar` takes once escaped by Python's `html.escape` (quotes included),
+    /// which `unstructured` applies to the text of a split cell.
     static func escapedCount(_ scalar: Unicode.Scalar) -> Int {
         switch scalar {
         case "&": return 5

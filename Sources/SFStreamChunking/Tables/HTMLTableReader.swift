@@ -1,10 +1,13 @@
 extension HTMLTable {
-    /// Tokenizes table HTML one scalar at a time; every scalar is visited once.
+    /// Tokenizes table HTML in one pass over its scalars.
     struct Reader {
         private let input: [Unicode.Scalar]
         private var position = 0
 
         private var rows: [Row] = []
+        /// Compact `<caption>…</caption>`, when the table has one.
+        private(set) var caption = ""
+        private var openCaption: OpenCell?
         private var openRow: OpenRow?
         private var openCell: OpenCell?
         private var inHeadSection = false
@@ -21,10 +24,60 @@ extension HTMLTable {
             var isTH: Bool
             var colspan: Int
             var rowspan: Int
-            /// Escaped content and bare tags, whitespace not yet collapsed.
+            /// The `colspan` and `rowspan` attributes as written, which lxml keeps verbatim.
+            var spanAttributes: String
+            /// Escaped content and bare tags, whitespace compacted as lxml leaves it in `unstructured`.
             var html = String.UnicodeScalarView()
-            /// Decoded text, a space for each `<br>`.
+            /// The text of the compacted content, a space for each `<br>`. `unstructured` reads a
+            /// cell's text after compacting, so `a <b>b</b>` reads as "ab".
             var text = String.UnicodeScalarView()
+            /// Text (even whitespace) came before any tag in the cell. lxml then writes an empty
+            /// cell as `<td></td>` instead of `<td/>`.
+            var hasOwnText = false
+            private var sawTag = false
+            /// True until a tag closes inside the cell: text there is an element's own text, which
+            /// `unstructured` strips, and text after a closing tag is a tail, which keeps one space
+            /// at each edge.
+            var isAfterStartTag = true
+            /// A nested table's tags are dropped, so its words are separated by spaces instead.
+            var hasNestedTable = false
+
+            init(isTH: Bool, attributes: [String: String]) {
+                self.isTH = isTH
+                colspan = Self.span(attributes["colspan"])
+                rowspan = Self.span(attributes["rowspan"])
+                spanAttributes = ["colspan", "rowspan"].compactMap { name in
+                    attributes[name].map { " \(name)=\"\(HTMLTable.escapeContent($0))\"" }
+                }.joined()
+            }
+
+            /// Appends a decoded text run, compacted as lxml leaves it after `unstructured`
+            /// normalizes each text and tail.
+            mutating func appendText(_ run: String) {
+                if !sawTag { hasOwnText = true }
+                let (words, count) = PythonWhitespace.collapse(run)
+                var compacted = words
+                if !isAfterStartTag, count > 0 {
+                    let scalars = run.unicodeScalars
+                    if PythonWhitespace.contains(scalars.first!) { compacted = " " + compacted }
+                    if PythonWhitespace.contains(scalars.last!) { compacted += " " }
+                }
+                text.append(contentsOf: compacted.unicodeScalars)
+                html.append(contentsOf: HTMLTable.escapeContent(compacted).unicodeScalars)
+            }
+
+            mutating func appendTag(_ markup: String, opensElement: Bool) {
+                html.append(contentsOf: markup.unicodeScalars)
+                isAfterStartTag = opensElement
+                sawTag = true
+            }
+
+            /// Returns the `colspan` or `rowspan` value, 1 when missing or invalid, as `unstructured`
+            /// reads it for splitting.
+            private static func span(_ value: String?) -> Int {
+                guard let value, let number = Int(PythonWhitespace.strip(value).text) else { return 1 }
+                return max(1, number)
+            }
         }
 
         init(_ input: [Unicode.Scalar]) {
@@ -54,12 +107,14 @@ extension HTMLTable {
                 } else {
                     let text = readText()
                     if tableDepth >= 1, openCell != nil {
-                        openCell!.text.append(contentsOf: text.unicodeScalars)
-                        openCell!.html.append(contentsOf: HTMLTable.escapeContent(text).unicodeScalars)
+                        openCell!.appendText(text)
+                    } else if tableDepth >= 1, openCaption != nil {
+                        openCaption!.appendText(text)
                     }
                 }
             }
             guard sawTable else { return nil }
+            closeCaption()
             closeRow()
             return rows
         }
@@ -72,6 +127,11 @@ extension HTMLTable {
 
         private mutating func handle(_ tag: Tag) {
             switch tag.name {
+            case "caption":
+                closeCaption()
+                if !tag.isEnd, openRow == nil, rows.isEmpty, caption.isEmpty {
+                    openCaption = OpenCell(isTH: false, attributes: [:])
+                }
             case "thead":
                 inHeadSection = !tag.isEnd
             case "tbody", "tfoot":
@@ -83,10 +143,7 @@ extension HTMLTable {
                 closeCell()
                 if !tag.isEnd {
                     if openRow == nil { openRow = OpenRow(isHeadSection: inHeadSection) }
-                    openCell = OpenCell(
-                        isTH: tag.name == "th",
-                        colspan: span(tag.attributes["colspan"]),
-                        rowspan: span(tag.attributes["rowspan"]))
+                    openCell = OpenCell(isTH: tag.name == "th", attributes: tag.attributes)
                 }
             default:
                 handleInline(tag)
@@ -95,51 +152,67 @@ extension HTMLTable {
 
         /// Tags of a table nested in a cell: only line breaks matter, as word boundaries.
         private mutating func handleNested(_ tag: Tag) {
+            guard openCell != nil else { return }
+            openCell!.hasNestedTable = true
             if tag.name == "br" || tag.name == "td" || tag.name == "th" || tag.name == "tr" {
-                openCell?.text.append(" ")
-                openCell?.html.append(" ")
+                openCell!.text.append(" ")
+                openCell!.html.append(" ")
             }
         }
 
         private mutating func handleInline(_ tag: Tag) {
+            if openCell == nil, openCaption != nil {
+                if !Self.voidElements.contains(tag.name), tag.name != "br" {
+                    let markup = tag.isEnd ? "</\(tag.name)>" : "<\(tag.name)>"
+                    openCaption!.appendTag(markup, opensElement: !tag.isEnd)
+                }
+                return
+            }
             guard openCell != nil else { return }
             if tag.name == "br" {
-                openCell!.html.append(contentsOf: "<br/>".unicodeScalars)
+                openCell!.appendTag("<br/>", opensElement: false)
                 openCell!.text.append(" ")
                 return
             }
             if Self.voidElements.contains(tag.name) {
-                if !tag.isEnd { openCell!.html.append(contentsOf: "<\(tag.name)/>".unicodeScalars) }
+                if !tag.isEnd { openCell!.appendTag("<\(tag.name)/>", opensElement: false) }
                 return
             }
             let markup = tag.isEnd ? "</\(tag.name)>" : "<\(tag.name)>"
-            openCell!.html.append(contentsOf: markup.unicodeScalars)
+            openCell!.appendTag(markup, opensElement: !tag.isEnd)
         }
 
         private static let voidElements: Set<String> = [
             "area", "base", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
         ]
 
-        private func span(_ value: String?) -> Int {
-            guard let value, let number = Int(value.trimmingSpaces()) else { return 1 }
-            return max(1, number)
+        /// Ends the caption, which `unstructured` keeps in the HTML of a table that is not split.
+        private mutating func closeCaption() {
+            guard let open = openCaption else { return }
+            openCaption = nil
+            let inner = String(open.html)
+            caption = inner.isEmpty && !open.hasOwnText ? "<caption/>" : "<caption>" + inner + "</caption>"
         }
 
         private mutating func closeCell() {
             guard let cell = openCell else { return }
             openCell = nil
             let (text, textCount) = PythonWhitespace.collapse(String(cell.text))
-            let inner = PythonWhitespace.collapse(String(cell.html)).text
+            let inner = cell.hasNestedTable ? PythonWhitespace.collapse(String(cell.html)).text : String(cell.html)
             let html: String
-            if textCount == 0 {
-                html = HTMLTable.openingCellTag(colspan: cell.colspan, rowspan: cell.rowspan, selfClosing: true)
+            if inner.isEmpty, !cell.hasOwnText {
+                html = "<td" + cell.spanAttributes + "/>"
             } else {
-                html = HTMLTable.openingCellTag(colspan: cell.colspan, rowspan: cell.rowspan) + inner + "</td>"
+                html = "<td" + cell.spanAttributes + ">" + inner + "</td>"
             }
+            // A cell packed on its own is written as `unstructured`'s `HtmlCell.html` writes it.
+            let packedHTML = textCount > 0
+                ? html : HTMLTable.openingCellTag(colspan: cell.colspan, rowspan: cell.rowspan, selfClosing: true)
+
             if openRow == nil { openRow = OpenRow(isHeadSection: inHeadSection) }
             openRow!.cells.append(
-                Cell(html: html, text: text, textCount: textCount, htmlCount: html.unicodeScalars.count,
-                     colspan: cell.colspan))
+                Cell(html: html, packedHTML: packedHTML, packedHTMLCount: packedHTML.unicodeScalars.count,
+                     text: text, textCount: textCount, colspan: cell.colspan))
             openRow!.cellIsTH.append(cell.isTH)
         }
 
@@ -260,8 +333,3 @@ extension Unicode.Scalar {
     }
 }
 
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        PythonWhitespace.strip(self).text
-    }
-}

@@ -103,7 +103,7 @@ struct TableSplitter {
         var packedHTMLCount = Self.rowTagsCount
 
         func fits(_ cell: HTMLTable.Cell) -> Bool {
-            guard packedHTMLCount + cell.htmlCount <= maxCharacters else { return false }
+            guard packedHTMLCount + cell.packedHTMLCount <= maxCharacters else { return false }
             if cell.textCount == 0 {
                 return packedTextCount + emptyCells + 1 <= maxCharacters
             }
@@ -113,7 +113,7 @@ struct TableSplitter {
 
         func flush() {
             guard !packed.isEmpty else { return }
-            let html = "<table><tr>" + packed.map(\.html).joined() + "</tr></table>"
+            let html = "<table><tr>" + packed.map(\.packedHTML).joined() + "</tr></table>"
             pieces.append(Piece(text: packedText, html: html))
             packed = []
             packedText = ""
@@ -126,7 +126,7 @@ struct TableSplitter {
             if !fits(cell) { flush() }
             if fits(cell) {
                 packed.append(cell)
-                packedHTMLCount += cell.htmlCount
+                packedHTMLCount += cell.packedHTMLCount
                 if cell.textCount == 0 {
                     emptyCells += 1
                 } else {
