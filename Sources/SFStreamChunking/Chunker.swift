@@ -112,12 +112,13 @@ public struct Chunker: Sendable {
             var metadata = base
             metadata.textAsHTML = piece.html
             chunks.append(Element(type: .table, text: piece.text, metadata: metadata))
-        case .split(let pieces):
+        case .split(let pieces, let carriedHeaderRows):
             for (index, piece) in pieces.enumerated() {
                 var metadata = base
                 metadata.textAsHTML = piece.html
                 metadata.isContinuation = index > 0 ? true : nil
                 metadata.chunkIndex = index
+                metadata.numCarriedOverHeaderRows = index > 0 ? carriedHeaderRows : 0
                 chunks.append(Element(type: .tableChunk, text: piece.text, metadata: metadata))
             }
         }

@@ -63,6 +63,47 @@ import SFStreamElements
         #expect(chunks.map(\.text).joined(separator: " ") == source.text)
     }
 
+    @Test func headerRowsRepeatOnContinuations() throws {
+        let header = "<tr><th>Name</th><th>Amount</th></tr>"
+        let body = (0..<12).map { "<tr><td>Account \($0)</td><td>\($0 * 100)</td></tr>" }
+        let html = "<table>" + header + body.joined() + "</table>"
+        let text = "Name Amount " + (0..<12).map { "Account \($0) \($0 * 100)" }.joined(separator: " ")
+        let chunks = try chunk([table(text, html: html)], maxCharacters: 120)
+
+        #expect(chunks.count > 2)
+        #expect(chunks[0].metadata.textAsHTML?.hasPrefix("<table><tr><td>Name</td><td>Amount</td></tr>") == true)
+        #expect(chunks.map(\.metadata.numCarriedOverHeaderRows) == [0] + Array(repeating: 1, count: chunks.count - 1))
+        for piece in chunks.dropFirst() {
+            let pieceHTML = try #require(piece.metadata.textAsHTML)
+            #expect(pieceHTML.hasPrefix("<table><thead><tr><th>Name</th><th>Amount</th></tr></thead><tr><td>Account"))
+            #expect(piece.text.hasPrefix("Name Amount Account"))
+        }
+        for piece in chunks {
+            #expect(piece.text.unicodeScalars.count <= 120)
+            #expect((piece.metadata.textAsHTML?.unicodeScalars.count ?? 121) <= 120)
+        }
+
+        // Without the repeated header, the pieces hold every body row once, in order.
+        let bodyRows = chunks.compactMap(\.metadata.textAsHTML).map {
+            $0.replacingOccurrences(of: "<thead>" + header.replacingOccurrences(of: "td", with: "th") + "</thead>", with: "")
+                .replacingOccurrences(of: "<table>", with: "").replacingOccurrences(of: "</table>", with: "")
+        }.joined()
+        #expect(bodyRows == "<tr><td>Name</td><td>Amount</td></tr>" + body.joined())
+    }
+
+    @Test func longHeaderIsNotRepeated() throws {
+        // A header row longer than half of max_characters would crowd out the body.
+        let header = "<tr><th>\(letters(61))</th></tr>"
+        let body = (0..<12).map { "<tr><td>Account \($0)</td></tr>" }
+        let html = "<table>" + header + body.joined() + "</table>"
+        let text = letters(61) + " " + (0..<12).map { "Account \($0)" }.joined(separator: " ")
+        let chunks = try chunk([table(text, html: html)], maxCharacters: 120)
+
+        #expect(chunks.count > 1)
+        #expect(chunks.allSatisfy { $0.metadata.numCarriedOverHeaderRows == 0 })
+        #expect(chunks.allSatisfy { $0.metadata.textAsHTML?.contains("<thead>") == false })
+    }
+
     @Test func piecesOfOneTableShareTableID() throws {
         let chunks = try chunk([rowsTable(12)], maxCharacters: 100)
         let tableIDs = chunks.map { $0.metadata.extra.first { $0.key == "table_id" }?.value }

@@ -49,6 +49,9 @@ import SFStreamElements
                 #expect(chunk.metadata.textAsHTML == expected["text_as_html"] as? String, "\(label)")
                 #expect(chunk.metadata.isContinuation == expected["is_continuation"] as? Bool, "\(label)")
                 #expect(chunk.metadata.chunkIndex == expected["chunk_index"] as? Int, "\(label)")
+                #expect(
+                    chunk.metadata.numCarriedOverHeaderRows == expected["num_carried_over_header_rows"] as? Int,
+                    "\(label)")
             }
         }
     }

@@ -9,7 +9,8 @@ import SFStreamElements
 /// - Concatenation in element order: `link_texts`, `link_urls`, `emphasized_text_contents`,
 ///   `emphasized_text_tags`.
 /// - Dropped: `category_depth`, `parent_id` (it may name an element that is no longer output),
-///   `image_url`, `image_mime_type`, `is_continuation`, `chunk_index`, and `text_as_html`.
+///   `image_url`, `image_mime_type`, `is_continuation`, `chunk_index`,
+///   `num_carried_over_header_rows`, and `text_as_html`.
 ///   `unstructured` joins the `text_as_html` of text elements with spaces, which yields no valid
 ///   HTML, so sfstream writes `text_as_html` on table chunks only.
 /// - ``ElementMetadata/extra`` fields (a record's own fields): the first value of each key.
@@ -56,7 +57,8 @@ enum MetadataConsolidation {
     }
 
     /// Returns the metadata for a table's chunks: the table's own metadata without the fields
-    /// `unstructured` drops from chunks. The caller sets `text_as_html`, `is_continuation` and `chunk_index`.
+    /// `unstructured` drops from chunks. The caller sets `text_as_html`, `is_continuation`,
+    /// `chunk_index` and `num_carried_over_header_rows`.
     static func tableChunkBase(_ table: Element) -> ElementMetadata {
         var metadata = table.metadata
         metadata.categoryDepth = nil
@@ -65,6 +67,7 @@ enum MetadataConsolidation {
         metadata.imageMimeType = nil
         metadata.isContinuation = nil
         metadata.chunkIndex = nil
+        metadata.numCarriedOverHeaderRows = nil
         metadata.textAsHTML = nil
         return metadata
     }

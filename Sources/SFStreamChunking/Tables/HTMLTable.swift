@@ -17,6 +17,31 @@ struct HTMLTable {
         var text: String
         var textCount: Int
         var colspan: Int
+        var rowspan: Int
+        /// The compact content between the cell's tags.
+        var innerHTML: String
+        /// The `colspan` and `rowspan` attribute values as written, escaped.
+        var colspanValue: String?
+        var rowspanValue: String?
+        /// Text (even whitespace) came before any tag in the cell, so an empty cell is written
+        /// `<td></td>` rather than `<td/>`.
+        var hasOwnText: Bool
+
+        /// Returns the cell as a `th` of a repeated header, its `rowspan` clipped to `maxRowspan`
+        /// so that it reaches no row of the continuation piece's body.
+        func headerHTML(maxRowspan: Int) -> String {
+            var tag = "<th"
+            if let colspanValue { tag += " colspan=\"\(colspanValue)\"" }
+            if let rowspanValue {
+                if rowspan <= maxRowspan, rowspanValue != "0" {
+                    tag += " rowspan=\"\(rowspanValue)\""
+                } else if maxRowspan > 1 {
+                    tag += " rowspan=\"\(maxRowspan)\""
+                }
+            }
+            if innerHTML.isEmpty, !hasOwnText { return tag + "/>" }
+            return tag + ">" + innerHTML + "</th>"
+        }
     }
 
     struct Row {

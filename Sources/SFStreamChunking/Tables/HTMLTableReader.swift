@@ -26,6 +26,8 @@ extension HTMLTable {
             var rowspan: Int
             /// The `colspan` and `rowspan` attributes as written, which lxml keeps verbatim.
             var spanAttributes: String
+            var colspanValue: String?
+            var rowspanValue: String?
             /// Escaped content and bare tags, whitespace compacted as lxml leaves it in `unstructured`.
             var html = String.UnicodeScalarView()
             /// The text of the compacted content, a space for each `<br>`. `unstructured` reads a
@@ -46,9 +48,10 @@ extension HTMLTable {
                 self.isTH = isTH
                 colspan = Self.span(attributes["colspan"])
                 rowspan = Self.span(attributes["rowspan"])
-                spanAttributes = ["colspan", "rowspan"].compactMap { name in
-                    attributes[name].map { " \(name)=\"\(HTMLTable.escapeContent($0))\"" }
-                }.joined()
+                colspanValue = attributes["colspan"].map(HTMLTable.escapeContent)
+                rowspanValue = attributes["rowspan"].map(HTMLTable.escapeContent)
+                spanAttributes = (colspanValue.map { " colspan=\"\($0)\"" } ?? "")
+                    + (rowspanValue.map { " rowspan=\"\($0)\"" } ?? "")
             }
 
             /// Appends a decoded text run, compacted as lxml leaves it after `unstructured`
@@ -212,7 +215,9 @@ extension HTMLTable {
             if openRow == nil { openRow = OpenRow(isHeadSection: inHeadSection) }
             openRow!.cells.append(
                 Cell(html: html, packedHTML: packedHTML, packedHTMLCount: packedHTML.unicodeScalars.count,
-                     text: text, textCount: textCount, colspan: cell.colspan))
+                     text: text, textCount: textCount, colspan: cell.colspan, rowspan: cell.rowspan,
+                     innerHTML: inner, colspanValue: cell.colspanValue, rowspanValue: cell.rowspanValue,
+                     hasOwnText: cell.hasOwnText))
             openRow!.cellIsTH.append(cell.isTH)
         }
 

@@ -2,10 +2,9 @@
 
 Run with a Python that has `unstructured==0.27.35` installed:
     python generate.py cases.json
-The seed is fixed, so the output is reproducible. Table headers are not repeated
-(repeat_table_headers=False) and no orig_elements are kept, as in sfstream. Documents in
-which unstructured writes a table piece whose text_as_html exceeds max_characters are left
-out, because sfstream splits such tables further.
+The seed is fixed, so the output is reproducible. No orig_elements are kept, as in
+sfstream. Documents in which unstructured writes a table piece whose text_as_html exceeds
+max_characters are left out, because sfstream splits such tables further.
 """
 import os, json, random, sys
 os.environ["DO_NOT_TRACK"]="1"; os.environ["SCARF_NO_ANALYTICS"]="1"; os.environ["UNSTRUCTURED_DISABLE_NOTICE"]="1"
@@ -56,13 +55,13 @@ while len(cases)<40:
         o.pop("combine_text_under_n_chars",None)
         ch=chunk_elements(elements_from_dicts(els), include_orig_elements=False, **o)
     else:
-        ch=chunk_by_title(elements_from_dicts(els), include_orig_elements=False, repeat_table_headers=False, **o)
+        ch=chunk_by_title(elements_from_dicts(els), include_orig_elements=False, **o)
     exp=[]
     ok=True
     for c in ch:
         d=c.to_dict(); m=d["metadata"]
         if m.get("text_as_html") and len(m["text_as_html"])>hard: ok=False
-        exp.append({"type":d["type"],"text":d["text"],"text_as_html":m.get("text_as_html"),"is_continuation":m.get("is_continuation"),"chunk_index":m.get("chunk_index")})
+        exp.append({"type":d["type"],"text":d["text"],"text_as_html":m.get("text_as_html"),"is_continuation":m.get("is_continuation"),"chunk_index":m.get("chunk_index"),"num_carried_over_header_rows":m.get("num_carried_over_header_rows")})
     if not ok: continue
     cases.append({"options":opts,"elements":els,"expected":[{k:v for k,v in e.items() if v is not None} for e in exp]})
 json.dump({"cases":cases},open(sys.argv[1] if len(sys.argv)>1 else "cases.json","w"),ensure_ascii=False,separators=(",",":"))

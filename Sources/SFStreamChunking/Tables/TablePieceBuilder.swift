@@ -1,0 +1,134 @@
+extension TableSplitter {
+    /// Packs a table's rows, cells and cell texts into pieces within the text and HTML limits.
+    struct PieceBuilder {
+        let maxCharacters: Int
+        let header: RepeatedHeader?
+        private(set) var pieces: [Piece] = []
+
+        init(maxCharacters: Int, header: RepeatedHeader?) {
+            self.maxCharacters = maxCharacters
+            self.header = header
+        }
+
+        /// Returns the room for a piece's own text and `<table>` HTML. A continuation piece leaves room
+        /// for the repeated header: its text, one space, and its `<thead>`.
+        private func limits(forFirstPiece isFirst: Bool) -> (text: Int, html: Int) {
+            guard let header, !isFirst else { return (maxCharacters, maxCharacters) }
+            return (max(1, maxCharacters - header.textCount - 1), maxCharacters - header.htmlCount)
+        }
+
+        private mutating func emit(_ piece: Piece) {
+            if let header, !pieces.isEmpty {
+                pieces.append(header.prepended(to: piece))
+            } else {
+                pieces.append(piece)
+            }
+        }
+
+        /// Scalars of `<table></table>` and of `<table><tr></tr></table>`.
+        private static let tableTagsCount = HTMLTable.tableTagsCount
+        private static let rowTagsCount = 24
+
+        /// Packs whole rows while the joined text and the `<table>` markup both fit.
+        mutating func addRows(_ rows: [HTMLTable.Row]) {
+            var packed: [HTMLTable.Row] = []
+            var packedTextCount = 0
+            var packedHTMLCount = Self.tableTagsCount
+            var limit = limits(forFirstPiece: true)
+
+            func fits(_ row: HTMLTable.Row) -> Bool {
+                // As `unstructured`: one separator space per packed row, counted before the new row.
+                let textFits = limit.text - packed.count - packedTextCount >= row.textCount
+                return textFits && packedHTMLCount + row.htmlCount <= limit.html
+            }
+
+            func flush() {
+                if !packed.isEmpty {
+                    let text = packed.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+                    emit(Piece(text: text, html: "<table>" + packed.map(\.html).joined() + "</table>"))
+                }
+                packed = []
+                packedTextCount = 0
+                packedHTMLCount = Self.tableTagsCount
+                limit = limits(forFirstPiece: pieces.isEmpty)
+            }
+
+            for row in rows {
+                if !fits(row) { flush() }
+                if fits(row) {
+                    packed.append(row)
+                    packedTextCount += row.textCount
+                    packedHTMLCount += row.htmlCount
+                } else {
+                    // As `unstructured`, a split row uses the continuation limits for all its
+                    // pieces, because all but its first carry the header.
+                    addCells(row.cells, limit: limits(forFirstPiece: false))
+                    limit = limits(forFirstPiece: pieces.isEmpty)
+                }
+            }
+            flush()
+        }
+
+        /// Packs whole cells of one oversized row while the joined text and markup both fit.
+        private mutating func addCells(_ cells: [HTMLTable.Cell], limit: (text: Int, html: Int)) {
+            var packed: [HTMLTable.Cell] = []
+            var packedText = ""
+            var packedTextCount = 0
+            var emptyCells = 0
+            var packedHTMLCount = Self.rowTagsCount
+
+            func fits(_ cell: HTMLTable.Cell) -> Bool {
+                guard packedHTMLCount + cell.packedHTMLCount <= limit.html else { return false }
+                if cell.textCount == 0 {
+                    return packedTextCount + emptyCells + 1 <= limit.text
+                }
+                let joinedCount = packedTextCount == 0 ? cell.textCount : packedTextCount + 1 + cell.textCount
+                return joinedCount + emptyCells <= limit.text
+            }
+
+            func flush() {
+                guard !packed.isEmpty else { return }
+                emit(Piece(text: packedText, html: "<table><tr>" + packed.map(\.packedHTML).joined() + "</tr></table>"))
+                packed = []
+                packedText = ""
+                packedTextCount = 0
+                emptyCells = 0
+                packedHTMLCount = Self.rowTagsCount
+            }
+
+            for cell in cells {
+                if !fits(cell) { flush() }
+                if fits(cell) {
+                    packed.append(cell)
+                    packedHTMLCount += cell.packedHTMLCount
+                    if cell.textCount == 0 {
+                        emptyCells += 1
+                    } else {
+                        packedText = packedTextCount == 0 ? cell.text : packedText + " " + cell.text
+                        packedTextCount += (packedTextCount == 0 ? 0 : 1) + cell.textCount
+                    }
+                } else {
+                    addCellText(cell, htmlLimit: limit.html)
+                }
+            }
+            flush()
+        }
+
+        /// Splits one oversized cell's text so that each `<table><tr><td>…</td></tr></table>` fits,
+        /// counting the text as Python's `html.escape` writes it. A single scalar whose escaped
+        /// form alone exceeds the room left is still written, so the split always advances.
+        private mutating func addCellText(_ cell: HTMLTable.Cell, htmlLimit: Int) {
+            let openingTag = HTMLTable.openingCellTag(colspan: cell.colspan)
+            let markupCount = "<table><tr>".count + openingTag.unicodeScalars.count + "</td></tr></table>".count
+            let budget = max(1, htmlLimit - markupCount)
+
+            var splitter = TextSplitter(cell.text)
+            while !splitter.isFinished {
+                let limit = max(1, splitter.longestPrefix(costing: HTMLTable.escapedCount, within: budget))
+                let text = splitter.nextPiece(maxCharacters: limit, overlap: 0)
+                let html = "<table><tr>" + openingTag + HTMLTable.escapeWithQuotes(text) + "</td></tr></table>"
+                emit(Piece(text: text, html: html))
+            }
+        }
+    }
+}
