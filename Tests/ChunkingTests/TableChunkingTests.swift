@@ -104,6 +104,43 @@ import SFStreamElements
         #expect(chunks.allSatisfy { $0.metadata.textAsHTML?.contains("<thead>") == false })
     }
 
+    @Test func rowspanRowsStayTogether() throws {
+        // Every third row starts a span over itself and the next row.
+        let rows = (0..<20).map { index in
+            index % 3 == 0
+                ? "<tr><td rowspan=\"2\">Group \(index)</td><td>Row \(index)</td></tr>"
+                : "<tr><td>Row \(index)</td></tr>"
+        }
+        let text = (0..<20).map { $0 % 3 == 0 ? "Group \($0) Row \($0)" : "Row \($0)" }.joined(separator: " ")
+        let chunks = try chunk([table(text, html: "<table>" + rows.joined() + "</table>")], maxCharacters: 100)
+
+        #expect(chunks.count > 2)
+        for piece in chunks {
+            let pieceHTML = try #require(piece.metadata.textAsHTML)
+            #expect(pieceHTML.unicodeScalars.count <= 100)
+            let pieceTable = try #require(HTMLTable(html: pieceHTML))
+            for (index, row) in pieceTable.rows.enumerated() {
+                #expect(row.maxRowspan <= pieceTable.rows.count - index, "span leaves its piece: \(pieceHTML)")
+            }
+            // A span over two rows is never cut: its second row starts no piece.
+            #expect(!pieceHTML.hasPrefix("<table><tr><td>Row 1</td>"))
+            #expect(!pieceHTML.hasPrefix("<table><tr><td>Row 4</td>"))
+        }
+    }
+
+    @Test func rowspanIsClippedToItsPiece() throws {
+        // The two rows together (192 scalars of HTML) exceed the limit, so each is a piece, and the
+        // span over five rows is clipped to the one row of its piece.
+        let html = "<table><tr><td rowspan=\"5\">\(letters(40))</td><td>\(letters(40, "b"))</td></tr>"
+            + "<tr><td>\(letters(40, "c"))</td></tr></table>"
+        let text = letters(40) + " " + letters(40, "b") + " " + letters(40, "c")
+        let chunks = try chunk([table(text, html: html)], maxCharacters: 150)
+        #expect(chunks.map(\.metadata.textAsHTML) == [
+            "<table><tr><td>\(letters(40))</td><td>\(letters(40, "b"))</td></tr></table>",
+            "<table><tr><td>\(letters(40, "c"))</td></tr></table>",
+        ])
+    }
+
     @Test func piecesOfOneTableShareTableID() throws {
         let chunks = try chunk([rowsTable(12)], maxCharacters: 100)
         let tableIDs = chunks.map { $0.metadata.extra.first { $0.key == "table_id" }?.value }

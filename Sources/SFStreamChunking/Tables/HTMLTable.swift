@@ -27,20 +27,20 @@ struct HTMLTable {
         /// `<td></td>` rather than `<td/>`.
         var hasOwnText: Bool
 
-        /// Returns the cell as a `th` of a repeated header, its `rowspan` clipped to `maxRowspan`
-        /// so that it reaches no row of the continuation piece's body.
-        func headerHTML(maxRowspan: Int) -> String {
-            var tag = "<th"
+        /// Returns the cell as a `name` element (`td` or `th`), its `rowspan` clipped to
+        /// `maxRowspan` so that it reaches no row beyond the piece it is written in.
+        func html(as name: String, maxRowspan: Int) -> String {
+            var tag = "<" + name
             if let colspanValue { tag += " colspan=\"\(colspanValue)\"" }
             if let rowspanValue {
-                if rowspan <= maxRowspan, rowspanValue != "0" {
+                if rowspan <= maxRowspan {
                     tag += " rowspan=\"\(rowspanValue)\""
                 } else if maxRowspan > 1 {
                     tag += " rowspan=\"\(maxRowspan)\""
                 }
             }
             if innerHTML.isEmpty, !hasOwnText { return tag + "/>" }
-            return tag + ">" + innerHTML + "</th>"
+            return tag + ">" + innerHTML + "</\(name)>"
         }
     }
 
@@ -54,6 +54,16 @@ struct HTMLTable {
         /// The non-empty cell texts joined by one space.
         var text: String
         var textCount: Int
+
+        /// The largest `rowspan` of the row's cells.
+        var maxRowspan: Int { cells.map(\.rowspan).max() ?? 1 }
+
+        /// Returns `html` with every `rowspan` clipped to `maxRowspan`, the rows from this one to
+        /// the end of the piece it is written in.
+        func html(clippingRowspanTo maxRowspan: Int) -> String {
+            guard self.maxRowspan > maxRowspan else { return html }
+            return "<tr>" + cells.map { $0.html(as: "td", maxRowspan: maxRowspan) }.joined() + "</tr>"
+        }
     }
 
     var rows: [Row]

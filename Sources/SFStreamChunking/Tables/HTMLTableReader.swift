@@ -208,9 +208,16 @@ extension HTMLTable {
             } else {
                 html = "<td" + cell.spanAttributes + ">" + inner + "</td>"
             }
-            // A cell packed on its own is written as `unstructured`'s `HtmlCell.html` writes it.
-            let packedHTML = textCount > 0
-                ? html : HTMLTable.openingCellTag(colspan: cell.colspan, rowspan: cell.rowspan, selfClosing: true)
+            // A piece of a split row contains one row, so a `rowspan` above 1 is dropped; the rest
+            // is written as `unstructured`'s `HtmlCell.html` writes it.
+            let packedHTML: String
+            if textCount == 0 {
+                packedHTML = HTMLTable.openingCellTag(colspan: cell.colspan, selfClosing: true)
+            } else if cell.rowspan > 1 {
+                packedHTML = "<td" + (cell.colspanValue.map { " colspan=\"\($0)\"" } ?? "") + ">" + inner + "</td>"
+            } else {
+                packedHTML = html
+            }
 
             if openRow == nil { openRow = OpenRow(isHeadSection: inHeadSection) }
             openRow!.cells.append(

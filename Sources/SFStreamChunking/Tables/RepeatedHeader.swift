@@ -28,7 +28,7 @@ struct RepeatedHeader {
         text = headerRows.flatMap { $0.cells.map(\.text) }.filter { !$0.isEmpty }.joined(separator: " ")
         textCount = text.unicodeScalars.count
         let rowHTML = headerRows.enumerated().map { index, row in
-            let cells = row.cells.map { $0.headerHTML(maxRowspan: headerRows.count - index) }
+            let cells = row.cells.map { $0.html(as: "th", maxRowspan: headerRows.count - index) }
             return "<tr>" + cells.joined() + "</tr>"
         }
         html = "<thead>" + rowHTML.joined() + "</thead>"

@@ -10,8 +10,8 @@ extension TableSplitter {
             self.header = header
         }
 
-        /// Returns the room for a piece's own text and `<table>` HTML. A continuation piece leaves room
-        /// for the repeated header: its text, one space, and its `<thead>`.
+        /// Returns the room for a piece's own text and `<table>` HTML. A continuation piece leaves
+        /// room for the repeated header: its text, one space, and its `<thead>`.
         private func limits(forFirstPiece isFirst: Bool) -> (text: Int, html: Int) {
             guard let header, !isFirst else { return (maxCharacters, maxCharacters) }
             return (max(1, maxCharacters - header.textCount - 1), maxCharacters - header.htmlCount)
@@ -29,23 +29,31 @@ extension TableSplitter {
         private static let tableTagsCount = HTMLTable.tableTagsCount
         private static let rowTagsCount = 24
 
-        /// Packs whole rows while the joined text and the `<table>` markup both fit.
+        /// Packs whole row groups while the joined text and the `<table>` markup both fit. Rows
+        /// joined by a `rowspan` form one group, as in `unstructured`, so a span stays whole.
         mutating func addRows(_ rows: [HTMLTable.Row]) {
             var packed: [HTMLTable.Row] = []
             var packedTextCount = 0
             var packedHTMLCount = Self.tableTagsCount
             var limit = limits(forFirstPiece: true)
 
-            func fits(_ row: HTMLTable.Row) -> Bool {
-                // As `unstructured`: one separator space per packed row, counted before the new row.
-                let textFits = limit.text - packed.count - packedTextCount >= row.textCount
-                return textFits && packedHTMLCount + row.htmlCount <= limit.html
+            func fits(_ group: ArraySlice<HTMLTable.Row>) -> Bool {
+                // As `unstructured`: one separator space per packed row, counted before the group.
+                let textFits = limit.text - packed.count - packedTextCount >= Self.textCount(of: group)
+                return textFits && packedHTMLCount + group.reduce(0) { $0 + $1.htmlCount } <= limit.html
+            }
+
+            func add(_ group: ArraySlice<HTMLTable.Row>) {
+                packed.append(contentsOf: group)
+                packedTextCount += Self.textCount(of: group)
+                packedHTMLCount += group.reduce(0) { $0 + $1.htmlCount }
             }
 
             func flush() {
                 if !packed.isEmpty {
                     let text = packed.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
-                    emit(Piece(text: text, html: "<table>" + packed.map(\.html).joined() + "</table>"))
+                    let rowsHTML = packed.indices.map { packed[$0].html(clippingRowspanTo: packed.count - $0) }
+                    emit(Piece(text: text, html: "<table>" + rowsHTML.joined() + "</table>"))
                 }
                 packed = []
                 packedTextCount = 0
@@ -53,20 +61,51 @@ extension TableSplitter {
                 limit = limits(forFirstPiece: pieces.isEmpty)
             }
 
-            for row in rows {
-                if !fits(row) { flush() }
-                if fits(row) {
-                    packed.append(row)
-                    packedTextCount += row.textCount
-                    packedHTMLCount += row.htmlCount
-                } else {
-                    // As `unstructured`, a split row uses the continuation limits for all its
-                    // pieces, because all but its first carry the header.
-                    addCells(row.cells, limit: limits(forFirstPiece: false))
-                    limit = limits(forFirstPiece: pieces.isEmpty)
+            for group in Self.rowspanGroups(rows) {
+                if !fits(group) { flush() }
+                if fits(group) {
+                    add(group)
+                    continue
+                }
+                // TODO: `unstructured` splits a row group too long for a piece while re-creating
+                // the cells its spans cover. sfstream packs its rows one by one instead, and each
+                // piece clips the spans to its own rows.
+                for index in group.indices {
+                    let single = group[index...index]
+                    if !fits(single) { flush() }
+                    if fits(single) {
+                        add(single)
+                    } else {
+                        // As `unstructured`, a split row uses the continuation limits for all its
+                        // pieces, because all but its first carry the header.
+                        addCells(group[index].cells, limit: limits(forFirstPiece: false))
+                        limit = limits(forFirstPiece: pieces.isEmpty)
+                    }
                 }
             }
             flush()
+        }
+
+        /// Scalars of `" ".join` of all non-empty cell texts of `rows`.
+        private static func textCount(of rows: ArraySlice<HTMLTable.Row>) -> Int {
+            let nonEmpty = rows.filter { $0.textCount > 0 }
+            return nonEmpty.reduce(0) { $0 + $1.textCount } + max(0, nonEmpty.count - 1)
+        }
+
+        /// Splits `rows` into runs that no `rowspan` crosses: a group ends at the first row that
+        /// every span opened in the group has reached. Spans are clamped to the table's last row.
+        static func rowspanGroups(_ rows: [HTMLTable.Row]) -> [ArraySlice<HTMLTable.Row>] {
+            var groups: [ArraySlice<HTMLTable.Row>] = []
+            var start = 0
+            var end = -1
+            for index in rows.indices {
+                end = max(end, min(index + rows[index].maxRowspan - 1, rows.count - 1))
+                if index == end {
+                    groups.append(rows[start...index])
+                    start = index + 1
+                }
+            }
+            return groups
         }
 
         /// Packs whole cells of one oversized row while the joined text and markup both fit.

@@ -10,8 +10,8 @@
 /// A table without `text_as_html`, or a hard limit under 50 (too small for the about 33 scalars of
 /// markup a piece needs), is split as plain text.
 ///
-/// TODO: `unstructured` 0.27.35 also keeps rows joined by a `rowspan` in one piece. sfstream packs
-/// such rows like any others, so a piece may end inside a row span.
+/// Rows joined by a `rowspan` stay in one piece when they fit, and a span never reaches past the
+/// rows of its piece.
 struct TableSplitter {
     struct Piece: Equatable {
         var text: String
