@@ -5,9 +5,10 @@ import SFStreamElements
 ///
 /// A chunk's id is the first 32 hex digits of a SHA-256 digest. The digest covers, in UTF-8: the
 /// `element_id` of the chunk's first original element, a NUL byte, the chunk's index in the
-/// document's chunk output (in decimal), a NUL byte, and the chunk text. The index makes ids unique within a
-/// document, and the first element's id (which hashes its record's filename) makes them unique
-/// across records.
+/// document's chunk output (in decimal), a NUL byte, and the chunk text. The index makes ids
+/// unique within a document, and the first element's id (which hashes its record's filename)
+/// makes them unique across records. Input elements without ids (an empty `element_id`) give
+/// chunk ids that are unique only within their document.
 enum ChunkIDs {
     static func id(firstElementID: String, chunkIndex: Int, text: String) -> String {
         var input = Array(firstElementID.utf8)

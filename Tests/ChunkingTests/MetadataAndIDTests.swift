@@ -98,7 +98,8 @@ import SFStreamElements
     }
 
     @Test func idsAreUniqueForRepeatedText() throws {
-        let repeated = (0..<5).map { element(.narrativeText, "same", id: "n\($0)") } + [element(.narrativeText, letters(30), id: "x")]
+        let repeated = (0..<5).map { element(.narrativeText, "same", id: "n\($0)") }
+            + [element(.narrativeText, letters(30), id: "x")]
         let chunks = try chunk(repeated, maxCharacters: 10, newAfterNChars: 0)
         #expect(chunks.count == 8)
         #expect(Set(chunks.map(\.elementID)).count == chunks.count)

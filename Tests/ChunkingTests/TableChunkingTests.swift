@@ -85,7 +85,7 @@ import SFStreamElements
 
         // Without the repeated header, the pieces hold every body row once, in order.
         let bodyRows = chunks.compactMap(\.metadata.textAsHTML).map {
-            $0.replacingOccurrences(of: "<thead>" + header.replacingOccurrences(of: "td", with: "th") + "</thead>", with: "")
+            $0.replacingOccurrences(of: "<thead>" + header + "</thead>", with: "")
                 .replacingOccurrences(of: "<table>", with: "").replacingOccurrences(of: "</table>", with: "")
         }.joined()
         #expect(bodyRows == "<tr><td>Name</td><td>Amount</td></tr>" + body.joined())
@@ -257,10 +257,12 @@ import SFStreamElements
     }
 
     @Test func readerKeepsCaptionInTableHTML() throws {
-        let html = "<table><caption> Q3  <b>totals</b></caption><thead><tr><th>Name</th></tr></thead><tr><td>Acme</td></tr></table>"
+        let html = "<table><caption> Q3  <b>totals</b></caption>"
+            + "<thead><tr><th>Name</th></tr></thead><tr><td>Acme</td></tr></table>"
         let table = try #require(HTMLTable(html: html))
         #expect(table.caption == "<caption>Q3<b>totals</b></caption>")
-        #expect(table.html == "<table><caption>Q3<b>totals</b></caption><tr><td>Name</td></tr><tr><td>Acme</td></tr></table>")
+        #expect(table.html
+            == "<table><caption>Q3<b>totals</b></caption><tr><td>Name</td></tr><tr><td>Acme</td></tr></table>")
         #expect(table.rows.count == 2)
         #expect(table.rows[0].isHeader)
     }
@@ -275,7 +277,8 @@ import SFStreamElements
     }
 
     @Test func readerKeepsNestedTableText() throws {
-        let table = try #require(HTMLTable(html: "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>"))
+        let html = "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>"
+        let table = try #require(HTMLTable(html: html))
         #expect(table.rows.count == 1)
         #expect(table.rows[0].text == "outer inner")
     }

@@ -52,7 +52,9 @@ struct TextSplitter {
         }
 
         for separator in [Unicode.Scalar("\n"), Unicode.Scalar(" ")] {
-            if let piece = splitAtSeparator(separator, length: length, maxCharacters: maxCharacters, overlap: overlap) {
+            let piece = splitAtSeparator(
+                separator, length: length, maxCharacters: maxCharacters, overlap: overlap)
+            if let piece {
                 return piece
             }
         }

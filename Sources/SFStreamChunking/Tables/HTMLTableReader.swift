@@ -201,7 +201,8 @@ extension HTMLTable {
             guard let cell = openCell else { return }
             openCell = nil
             let (text, textCount) = PythonWhitespace.collapse(String(cell.text))
-            let inner = cell.hasNestedTable ? PythonWhitespace.collapse(String(cell.html)).text : String(cell.html)
+            var inner = String(cell.html)
+            if cell.hasNestedTable { inner = PythonWhitespace.collapse(inner).text }
             let html: String
             if inner.isEmpty, !cell.hasOwnText {
                 html = "<td" + cell.spanAttributes + "/>"
@@ -214,7 +215,8 @@ extension HTMLTable {
             if textCount == 0 {
                 packedHTML = HTMLTable.openingCellTag(colspan: cell.colspan, selfClosing: true)
             } else if cell.rowspan > 1 {
-                packedHTML = "<td" + (cell.colspanValue.map { " colspan=\"\($0)\"" } ?? "") + ">" + inner + "</td>"
+                let colspan = cell.colspanValue.map { " colspan=\"\($0)\"" } ?? ""
+                packedHTML = "<td" + colspan + ">" + inner + "</td>"
             } else {
                 packedHTML = html
             }
@@ -322,7 +324,8 @@ extension HTMLTable {
                             }
                             index += 1
                         } else {
-                            while index < input.count, !PythonWhitespace.contains(input[index]), input[index] != ">" {
+                            while index < input.count, input[index] != ">",
+                                  !PythonWhitespace.contains(input[index]) {
                                 value.unicodeScalars.append(input[index])
                                 index += 1
                             }

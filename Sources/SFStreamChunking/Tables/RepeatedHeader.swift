@@ -39,7 +39,8 @@ struct RepeatedHeader {
         guard htmlCount <= maxCharacters / 2,
               maxCharacters - htmlCount >= TableSplitter.minimumLimitForHTML
         else { return nil }
-        if Self.wouldStarveBodyCell(rows.dropFirst(rowCount), textLimit: max(1, maxCharacters - textCount - 1)) {
+        let continuationTextLimit = max(1, maxCharacters - textCount - 1)
+        if Self.wouldStarveBodyCell(rows.dropFirst(rowCount), textLimit: continuationTextLimit) {
             return nil
         }
     }

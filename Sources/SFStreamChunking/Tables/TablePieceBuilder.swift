@@ -52,7 +52,9 @@ extension TableSplitter {
             func flush() {
                 if !packed.isEmpty {
                     let text = packed.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
-                    let rowsHTML = packed.indices.map { packed[$0].html(clippingRowspanTo: packed.count - $0) }
+                    let rowsHTML = packed.indices.map { index in
+                        packed[index].html(clippingRowspanTo: packed.count - index)
+                    }
                     emit(Piece(text: text, html: "<table>" + rowsHTML.joined() + "</table>"))
                 }
                 packed = []
@@ -127,7 +129,8 @@ extension TableSplitter {
 
             func flush() {
                 guard !packed.isEmpty else { return }
-                emit(Piece(text: packedText, html: "<table><tr>" + packed.map(\.packedHTML).joined() + "</tr></table>"))
+                let html = "<table><tr>" + packed.map(\.packedHTML).joined() + "</tr></table>"
+                emit(Piece(text: packedText, html: html))
                 packed = []
                 packedText = ""
                 packedTextCount = 0
@@ -158,14 +161,15 @@ extension TableSplitter {
         /// form alone exceeds the room left is still written, so the split always advances.
         private mutating func addCellText(_ cell: HTMLTable.Cell, htmlLimit: Int) {
             let openingTag = HTMLTable.openingCellTag(colspan: cell.colspan)
-            let markupCount = "<table><tr>".count + openingTag.unicodeScalars.count + "</td></tr></table>".count
+            let markupCount = "<table><tr></td></tr></table>".count + openingTag.unicodeScalars.count
             let budget = max(1, htmlLimit - markupCount)
 
             var splitter = TextSplitter(cell.text)
             while !splitter.isFinished {
                 let limit = max(1, splitter.longestPrefix(costing: HTMLTable.escapedCount, within: budget))
                 let text = splitter.nextPiece(maxCharacters: limit, overlap: 0)
-                let html = "<table><tr>" + openingTag + HTMLTable.escapeWithQuotes(text) + "</td></tr></table>"
+                let html = "<table><tr>" + openingTag + HTMLTable.escapeWithQuotes(text)
+                    + "</td></tr></table>"
                 emit(Piece(text: text, html: html))
             }
         }

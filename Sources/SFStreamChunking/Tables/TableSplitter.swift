@@ -53,7 +53,8 @@ struct TableSplitter {
             return .split(pieces.map { Piece(text: $0, html: nil) }, carriedHeaderRows: 0)
         }
 
-        var builder = PieceBuilder(maxCharacters: maxCharacters, header: RepeatedHeader(rows: table.rows, maxCharacters: maxCharacters))
+        let header = RepeatedHeader(rows: table.rows, maxCharacters: maxCharacters)
+        var builder = PieceBuilder(maxCharacters: maxCharacters, header: header)
         builder.addRows(table.rows)
         return .split(builder.pieces, carriedHeaderRows: builder.header?.rowCount ?? 0)
     }
