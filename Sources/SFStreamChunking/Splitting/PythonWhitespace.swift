@@ -17,6 +17,8 @@ enum PythonWhitespace {
     /// Returns `" ".join(text.split())`: words separated by one space, no leading or trailing
     /// whitespace, and the result's length in scalars.
     static func collapse(_ text: String) -> (text: String, count: Int) {
+        if let count = countIfCollapsed(text) { return (text, count) }
+
         var output = String.UnicodeScalarView()
         var count = 0
         var pendingSpace = false
@@ -34,6 +36,23 @@ enum PythonWhitespace {
             count += 1
         }
         return (String(output), count)
+    }
+
+    /// Returns the scalar count of `text` when collapsing would not change it, so most texts are
+    /// neither copied nor reallocated; nil otherwise.
+    private static func countIfCollapsed(_ text: String) -> Int? {
+        var count = 0
+        var previousIsSpace = true  // so leading whitespace counts as a change
+        for scalar in text.unicodeScalars {
+            if contains(scalar) {
+                if scalar != " " || previousIsSpace { return nil }
+                previousIsSpace = true
+            } else {
+                previousIsSpace = false
+            }
+            count += 1
+        }
+        return previousIsSpace && count > 0 ? nil : count
     }
 
     /// Returns `text.strip()` and its length in scalars.

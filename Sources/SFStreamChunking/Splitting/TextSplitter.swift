@@ -149,8 +149,12 @@ struct TextSplitter {
     private mutating func copy(_ range: Range<Int>) -> String {
         work += range.count
         var view = String.UnicodeScalarView()
-        for position in range {
-            view.append(scalar(at: position))
+        let carried = range.clamped(to: 0..<carry.count)
+        view.append(contentsOf: carry[carried])
+        let rest = range.clamped(to: carry.count..<Int.max)
+        if !rest.isEmpty {
+            let offset = cursor - carry.count
+            view.append(contentsOf: text[(rest.lowerBound + offset)..<(rest.upperBound + offset)])
         }
         return String(view)
     }
