@@ -56,6 +56,15 @@ import SFStreamElements
         #expect(chunks.first?.text.unicodeScalars.count ?? 0 <= 200)
     }
 
+    @Test func multipageSectionsHasNoEffectWithoutPages() throws {
+        let input = try Fixtures.elements("\(folder)/input.ndjson")
+        for strategy in ChunkingStrategy.allCases {
+            let across = try ChunkingOptions(strategy: strategy, maxCharacters: 1000, multipageSections: true)
+            let within = try ChunkingOptions(strategy: strategy, maxCharacters: 1000, multipageSections: false)
+            #expect(Chunker(options: across).chunk(input) == Chunker(options: within).chunk(input))
+        }
+    }
+
     @Test func basicDoesNotStartChunkAtTitle() throws {
         let input = try Fixtures.elements("\(folder)/input.ndjson")
         let chunks = try chunk(input, strategy: .basic, maxCharacters: 1000)
