@@ -8,7 +8,8 @@ import SFStreamElements
 /// `TableChunk`s (see ``TableSplitter``). An element longer than `maxCharacters` is split into
 /// several chunks, and every chunk after the first has `is_continuation` set.
 ///
-/// Work and memory are linear in the total text length of the elements for fixed options.
+/// For fixed options, work and memory are linear in the total text length of the elements
+/// (see ``TextSplitter`` for the split of an oversized element).
 public struct Chunker: Sendable {
     /// The text between two elements' texts in a chunk.
     static let separator = "\n\n"

@@ -1,16 +1,17 @@
 /// Splits text longer than the hard limit into pieces, as `unstructured`'s `_TextSplitter` does
 /// with its default separators `"\n"` then `" "`.
 ///
-/// Each piece ends at the last separator that keeps it within `maxCharacters`. A newline is
-/// preferred over a space, and only text without either is cut mid-word, at exactly
-/// `maxCharacters`. The separator is dropped, and whitespace is trimmed from the piece's end and
+/// Each piece ends at the last separator that keeps it within `maxCharacters` and longer than
+/// `overlap`. A newline is preferred over a space, and only text without either is cut mid-word,
+/// at exactly `maxCharacters`. The separator is dropped, and whitespace is trimmed from the piece's end and
 /// from the start of what remains. With `overlap` > 1, the last `overlap - 1` scalars of a piece
 /// that ended at a separator, plus one space, start the next piece. A mid-word cut instead
 /// restarts `overlap` scalars before the cut.
 ///
 /// `unstructured` copies the whole remainder for every piece, so its cost grows with the square of
 /// the element's length. This splitter keeps the text once and moves a cursor through it, and
-/// copies only the overlap, so a piece costs O(`maxCharacters`) and an element costs O(length).
+/// copies only the overlap. A piece costs O(`maxCharacters`) and consumes at least one scalar
+/// (usually about `maxCharacters - overlap`), so for fixed options an element costs O(length).
 /// ``work`` counts the scalars it visits, for tests of that bound.
 struct TextSplitter {
     private let text: [Unicode.Scalar]
