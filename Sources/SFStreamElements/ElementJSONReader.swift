@@ -42,7 +42,7 @@ public enum ElementJSONReader {
         "filename", "filetype", "languages", "category_depth", "parent_id", "text_as_html", "link_texts",
         "link_urls", "emphasized_text_contents", "emphasized_text_tags", "image_url", "image_mime_type",
         "sent_from", "sent_to", "cc_recipient", "bcc_recipient", "subject", "email_message_id",
-        "is_continuation", "chunk_index", "data_source",
+        "is_continuation", "chunk_index", "num_carried_over_header_rows", "data_source",
     ]
 
     private static func metadata(from object: [String: Any]) -> ElementMetadata {
@@ -67,6 +67,7 @@ public enum ElementJSONReader {
         metadata.emailMessageID = object["email_message_id"] as? String
         metadata.isContinuation = object["is_continuation"] as? Bool
         metadata.chunkIndex = integer(object["chunk_index"])
+        metadata.numCarriedOverHeaderRows = integer(object["num_carried_over_header_rows"])
         if let source = object["data_source"] as? [String: Any] {
             metadata.dataSource = DataSource(
                 url: source["url"] as? String,

@@ -69,6 +69,8 @@ public struct ElementJSONWriter: Sendable {
         fields.string("email_message_id", metadata.emailMessageID)
         fields.string("is_continuation", metadata.isContinuation.map { $0 ? "true" : "false" }, raw: true)
         fields.string("chunk_index", metadata.chunkIndex.map(String.init), raw: true)
+        fields.string(
+            "num_carried_over_header_rows", metadata.numCarriedOverHeaderRows.map(String.init), raw: true)
         for (key, value) in metadata.extra {
             fields.string(key, value)
         }

@@ -22,6 +22,8 @@ public struct ElementMetadata: Sendable, Hashable {
     public var emailMessageID: String?
     public var isContinuation: Bool?
     public var chunkIndex: Int?
+    /// Header rows a table chunk repeats from its table's start (`unstructured` 0.27.35 and later).
+    public var numCarriedOverHeaderRows: Int?
     public var dataSource: DataSource?
     /// Fields outside the typed set, written as strings in key order (for example a record's
     /// `parent_record_id`). `unstructured` keeps unknown metadata keys as ad-hoc fields.
@@ -40,6 +42,7 @@ public struct ElementMetadata: Sendable, Hashable {
             && lhs.bccRecipient == rhs.bccRecipient && lhs.subject == rhs.subject
             && lhs.emailMessageID == rhs.emailMessageID && lhs.isContinuation == rhs.isContinuation
             && lhs.chunkIndex == rhs.chunkIndex && lhs.dataSource == rhs.dataSource
+            && lhs.numCarriedOverHeaderRows == rhs.numCarriedOverHeaderRows
             && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }
 

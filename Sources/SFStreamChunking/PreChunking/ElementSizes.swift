@@ -1,0 +1,27 @@
+import SFStreamElements
+
+/// The sizes of one input element that pre-chunking needs, computed once per element.
+struct ElementSizes {
+    /// Scalars of the element's text as given. `unstructured` fills pre-chunks by this raw length.
+    let rawCount: Int
+    /// The text as it appears in a chunk: whitespace collapsed to single spaces (a `CodeSnippet`
+    /// keeps its text unchanged). Empty when the element adds no text to a chunk.
+    let chunkText: String
+    /// Scalars of `chunkText`.
+    let chunkTextCount: Int
+    /// `Table` and `TableChunk` elements, which always form a chunk of their own.
+    let isTable: Bool
+    let isTitle: Bool
+
+    init(_ element: Element) {
+        rawCount = element.text.unicodeScalars.count
+        if element.type == .codeSnippet {
+            chunkText = element.text
+            chunkTextCount = rawCount
+        } else {
+            (chunkText, chunkTextCount) = PythonWhitespace.collapse(element.text)
+        }
+        isTable = element.type == .table || element.type == .tableChunk
+        isTitle = element.type == .title
+    }
+}

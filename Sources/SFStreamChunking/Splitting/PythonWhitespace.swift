@@ -1,0 +1,66 @@
+/// Whitespace as Python's `str.isspace()`, `str.split()` and `str.strip()` see it, because
+/// `unstructured` normalizes and trims chunk text with those.
+///
+/// The set is CPython's `_PyUnicode_IsWhitespace`: the Unicode `White_Space` scalars plus the
+/// separators U+001C–U+001F. It includes NO-BREAK SPACE (U+00A0), common in HTML e-mails.
+enum PythonWhitespace {
+    static func contains(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+            0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Returns `" ".join(text.split())`: words separated by one space, no leading or trailing
+    /// whitespace, and the result's length in scalars.
+    static func collapse(_ text: String) -> (text: String, count: Int) {
+        if let count = countIfCollapsed(text) { return (text, count) }
+
+        var output = String.UnicodeScalarView()
+        var count = 0
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if contains(scalar) {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                output.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            output.append(scalar)
+            count += 1
+        }
+        return (String(output), count)
+    }
+
+    /// Returns the scalar count of `text` when collapsing would not change it, so most texts are
+    /// neither copied nor reallocated; nil otherwise.
+    private static func countIfCollapsed(_ text: String) -> Int? {
+        var count = 0
+        var previousIsSpace = true  // so leading whitespace counts as a change
+        for scalar in text.unicodeScalars {
+            if contains(scalar) {
+                if scalar != " " || previousIsSpace { return nil }
+                previousIsSpace = true
+            } else {
+                previousIsSpace = false
+            }
+            count += 1
+        }
+        return previousIsSpace && count > 0 ? nil : count
+    }
+
+    /// Returns `text.strip()` and its length in scalars.
+    static func strip(_ text: String) -> (text: String, count: Int) {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !contains($0) }) else { return ("", 0) }
+        let last = scalars.lastIndex(where: { !contains($0) })!
+        let trimmed = String(scalars[first...last])
+        return (trimmed, trimmed.unicodeScalars.count)
+    }
+}
