@@ -153,9 +153,12 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
         throw CredentialError(setting: setting, problem: .corrupt(bodyOnly: true))
     }
 
-    /// Returns the value for display when it cannot be key text: it has a character outside the base64 alphabet.
+    /// Returns the value for display when it cannot be key text: one line with a character
+    /// outside the base64 alphabet (a `.` or `-`, as most key file names have).
     private static func showablePath(_ value: String) -> String? {
-        guard value.count <= 1024, !value.allSatisfy(KeyText.isBase64Character) else { return nil }
+        guard value.count <= 1024, !value.contains(where: \.isNewline),
+              value.contains(where: { !KeyText.isBase64Character($0) && !$0.isWhitespace })
+        else { return nil }
         return value
     }
 

@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 
 /// One HTTP response, body fully read.
-struct HTTPResponse: Sendable {
+struct TransportResponse: Sendable {
     let status: Int
     let body: [UInt8]
     let limitInfo: String?
@@ -36,12 +36,12 @@ final class HTTPTransport: Sendable {
         session.finishTasksAndInvalidate()
     }
 
-    func send(_ request: URLRequest) async throws -> HTTPResponse {
+    func send(_ request: URLRequest) async throws -> TransportResponse {
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
-        return HTTPResponse(
+        return TransportResponse(
             status: http.statusCode,
             body: [UInt8](data),
             limitInfo: http.value(forHTTPHeaderField: "Sforce-Limit-Info"),

@@ -37,7 +37,7 @@ extension SalesforceClient {
         }
     }
 
-    private func rejection(_ response: HTTPResponse, error: ErrorBody, request: APIRequest, attempts: Int) -> SalesforceError {
+    private func rejection(_ response: TransportResponse, error: ErrorBody, request: APIRequest, attempts: Int) -> SalesforceError {
         let kind: SalesforceError.Kind
         switch error.code {
         case "REQUEST_LIMIT_EXCEEDED": kind = .requestLimitExceeded
@@ -80,7 +80,7 @@ extension SalesforceClient {
         display: String,
         attempts: inout Int,
         makeRequest: () throws -> URLRequest
-    ) async throws -> (HTTPResponse, JSONValue?) {
+    ) async throws -> (TransportResponse, JSONValue?) {
         let start = ContinuousClock.now
         let method = String(display.prefix { $0 != " " })
         let path = String(display.drop { $0 != " " }.dropFirst())
