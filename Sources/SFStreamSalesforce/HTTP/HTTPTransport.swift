@@ -28,6 +28,9 @@ final class HTTPTransport: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         if bypassProxy {
             configuration.connectionProxyDictionary = [:]
+            #if os(Linux)
+            _ = LoopbackProxyBypass.applied
+            #endif
         }
         session = URLSession(configuration: configuration)
     }
@@ -49,3 +52,33 @@ final class HTTPTransport: Sendable {
         )
     }
 }
+
+#if os(Linux)
+import Glibc
+
+/// Makes libcurl skip `http_proxy`/`https_proxy` for loopback hosts.
+///
+/// FoundationNetworking on Linux (swift-corelibs-foundation, Swift 6.3) stores
+/// `connectionProxyDictionary` without applying it, and libcurl reads the proxy from the
+/// environment on every transfer. Adding the loopback hosts to `no_proxy` (and `NO_PROXY`) is
+/// the only switch that reaches it. This changes the process environment once, when the first
+/// client for a loopback login URL is created.
+/// NOTE: `setenv` is not safe while another thread reads the environment; a client for an
+/// emulator should be created before other threads start HTTP requests.
+enum LoopbackProxyBypass {
+    static let loopbackHosts = ["127.0.0.1", "localhost", "::1"]
+
+    static let applied: Bool = {
+        for name in ["no_proxy", "NO_PROXY"] {
+            let current = getenv(name).map { String(cString: $0) } ?? ""
+            let entries = current.split(separator: ",").map { $0.trimmingSpaces() }
+            if entries.contains("*") { continue }
+            let missing = loopbackHosts.filter { !entries.contains($0) }
+            guard !missing.isEmpty else { continue }
+            let value = (entries.filter { !$0.isEmpty } + missing).joined(separator: ",")
+            setenv(name, value, 1)
+        }
+        return true
+    }()
+}
+#endif
