@@ -34,9 +34,12 @@ struct RetryPolicy: Sendable {
     }
 
     /// Transport failures worth retrying: timeouts and connections lost or refused on the way.
+    ///
+    /// `.unknown` is included because FoundationNetworking on Linux reports a body cut short
+    /// (libcurl's partial-file error) with that code.
     static func isTransient(_ error: URLError) -> Bool {
         switch error.code {
-        case .timedOut, .networkConnectionLost, .notConnectedToInternet, .cannotConnectToHost,
+        case .unknown, .timedOut, .networkConnectionLost, .notConnectedToInternet, .cannotConnectToHost,
              .dnsLookupFailed, .badServerResponse, .resourceUnavailable, .zeroByteResource,
              .cannotParseResponse, .dataNotAllowed, .internationalRoamingOff, .callIsActive:
             return true

@@ -163,6 +163,7 @@ extension SalesforceClient {
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             return "TLS connection failed (certificate not trusted or handshake rejected)"
         case .unsupportedURL: return "unsupported URL"
+        case .unknown: return "connection failed or closed before the response was complete"
         default: return "network error \(error.code.rawValue)"
         }
     }
