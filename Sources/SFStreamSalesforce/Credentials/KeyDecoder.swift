@@ -36,6 +36,11 @@ enum KeyDecoder {
             let typeName = EVP_PKEY_get0_type_name(key).map { String(cString: $0) } ?? "unknown"
             throw .notRSA(keyType: displayName(ofKeyType: typeName))
         }
+        // A key whose base64 was damaged inside a number still parses; the pairwise check
+        // (n = p·q and d matching e) catches it before Salesforce would reject the signature.
+        guard isConsistent(key) else {
+            throw .corrupt(bodyOnly: false)
+        }
         guard let der = encodePKCS1(key) else {
             throw .corrupt(bodyOnly: false)
         }
@@ -62,6 +67,12 @@ enum KeyDecoder {
         var signature = [UInt8](repeating: 0, count: length)
         guard EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else { return nil }
         return Array(signature.prefix(length))
+    }
+
+    private static func isConsistent(_ key: OpaquePointer) -> Bool {
+        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, key, nil) else { return false }
+        defer { EVP_PKEY_CTX_free(context) }
+        return EVP_PKEY_pairwise_check(context) == 1
     }
 
     private static func encodePKCS1(_ key: OpaquePointer) -> [UInt8]? {
