@@ -5,7 +5,7 @@ import Testing
 
 @Suite("sObject Collections retrieve")
 struct RetrieveTests {
-    /// Answers every retrieve with a record per id, except ids ending in `ZZZ`, which get `null`.
+    /// Returns a stub org whose retrieve response has a record per id, or `null` for ids ending in `ZZZ`.
     func collectionsOrg() throws -> StubOrg {
         try StubOrg { request, org in
             if request.path == "/services/oauth2/token" { return org.tokenResponse("TOKEN-A") }

@@ -27,7 +27,8 @@ struct RetryTests {
         #expect(client.statistics().retries == 2)
         let retries = logs.all.filter { $0.message == "retrying Salesforce request after a transient failure" }
         #expect(retries.map { $0.field("attempt") } == ["2", "3"])
-        #expect(retries.allSatisfy { $0.field("status") == "503" && $0.field("method") == "GET" })
+        #expect(retries.allSatisfy { $0.field("status") == "503" })
+        #expect(retries.allSatisfy { $0.field("method") == "GET" })
         #expect(retries.allSatisfy { $0.field("path") == "/services/data/v62.0/query" })
     }
 

@@ -8,8 +8,8 @@ struct SessionRenewalTests {
     static let tokenA = "00Dxx0000000001!EXAMPLE.FIRST.TOKEN.NOT.REAL"
     static let renewedToken = "00Dxx0000000001!EXAMPLE.RENEWED.TOKEN.NOT.REAL"
 
-    /// The org of the expired-session fixture: page 2 answers 401 to the first token,
-    /// and to the renewed one as well when `rejectRenewedToken` is set.
+    /// Returns the org of the expired-session fixture. Page 2 returns 401 for the first token,
+    /// and for the renewed one as well when `rejectRenewedToken` is set.
     func expiringOrg(rejectRenewedToken: Bool) throws -> StubOrg {
         let tokenCount = Counter()
         return try StubOrg { request, org in

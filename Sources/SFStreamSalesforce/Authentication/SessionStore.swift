@@ -11,8 +11,8 @@ struct Session: Sendable {
 /// Holds the current session and makes sure concurrent callers share one token request.
 ///
 /// When several requests fail with `INVALID_SESSION_ID` at once, each calls `renew(replacing:)`
-/// with the generation it used; the first starts a token request, the others await that same
-/// request or find the newer session already in place.
+/// with the generation it used. The first starts a token request. The others await that same
+/// request, or find the newer session already in place.
 actor SessionStore {
     private var session: Session?
     private var pending: Task<Session, any Error>?

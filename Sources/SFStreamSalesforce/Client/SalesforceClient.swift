@@ -9,8 +9,8 @@ import Synchronization
 /// (concurrent failures share one token request) and sends the same request again.
 /// Transient failures are retried with backoff (see `ClientConfiguration`).
 ///
-/// Every method throws `SalesforceError`, or `CancellationError` when its task is cancelled
-/// (it then stops at the next request or backoff wait); `query` also rethrows `onPage` errors.
+/// Every method throws `SalesforceError`, or `CancellationError` when its task is cancelled.
+/// A cancelled call stops at its next request or backoff wait. `query` also rethrows `onPage` errors.
 public final class SalesforceClient: Sendable {
     let credentials: SalesforceCredentials
     let configuration: ClientConfiguration

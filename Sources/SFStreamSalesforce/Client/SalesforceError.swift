@@ -1,7 +1,7 @@
 /// A failed Salesforce call, as data: what kind of failure, the HTTP status, Salesforce's
 /// `errorCode` and message, and the request it happened on.
 ///
-/// `description` is one line that says what failed and what to do. It never contains the
+/// `description` is one line that states what failed and what to do. It never contains the
 /// access token or key material: requests are named by method and path only.
 public struct SalesforceError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; compare with the static members (`error.kind == .requestLimitExceeded`).

@@ -58,7 +58,7 @@ enum SalesforceErrorMessage {
         }
     }
 
-    /// Turns the token endpoint's answer into what to check, from the `error_description` texts
+    /// Turns the token endpoint's error response into what to check, from the `error_description` texts
     /// Salesforce documents for the JWT bearer flow.
     private static func authenticationText(_ error: SalesforceError) -> String {
         guard error.errorCode != nil || error.message != nil else {

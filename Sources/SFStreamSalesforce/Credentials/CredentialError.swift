@@ -3,7 +3,7 @@
 /// The description is one line: the setting, the problem and the fix. It may show a file
 /// path, but never key text: values that could be key material are not echoed.
 public struct CredentialError: Error, Sendable, CustomStringConvertible {
-    /// What is wrong with the value.
+    /// The problem found in the value.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Code: Sendable, Hashable {
             case neitherPEMNorFile(shownPath: String?)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The forms in which a private-key setting arrives, recognised before OpenSSL sees the text.
+/// The forms in which a private-key setting arrives, recognised before the text reaches OpenSSL.
 ///
 /// Keys are copied through environment variables, JSON fields, `.env` files and web forms,
 /// which add quotes, a byte-order mark, CRLF line ends, trailing spaces, literal `\n`

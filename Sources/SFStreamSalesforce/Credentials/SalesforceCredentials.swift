@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the JWT bearer flow needs: who signs in, for which connected app, with which key, where.
+/// The inputs of the JWT bearer flow: the user, the connected app, the signing key and the login host.
 public struct SalesforceCredentials: Sendable {
     /// The Salesforce username the token is issued for (the JWT `sub` claim).
     public let username: String

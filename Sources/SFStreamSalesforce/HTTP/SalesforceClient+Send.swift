@@ -70,7 +70,7 @@ extension SalesforceClient {
         return urlRequest
     }
 
-    /// Sends a request until it gets a non-transient answer or the retry budget is spent.
+    /// Sends a request until it gets a response that is not transient or the retry budget is spent.
     ///
     /// Returns the parsed body of a 2xx response, or the response with `nil` for a 4xx that the
     /// caller interprets. Throws for transport failures, a 2xx body that is not JSON, and

@@ -23,8 +23,8 @@ struct JSONParseError: Error, Sendable {
 
 /// Parses JSON (RFC 8259) from UTF-8 bytes into `JSONValue`.
 ///
-/// Written for Salesforce response bodies: it tells a truncated body (`unexpectedEnd`,
-/// worth a retry) apart from a malformed one, which `JSONSerialization` does not.
+/// Written for Salesforce response bodies: it separates a truncated body (`unexpectedEnd`,
+/// worth a retry) from a malformed one, which `JSONSerialization` does not.
 struct JSONParser {
     /// Nesting deeper than this is rejected rather than risking the stack.
     static let maxDepth = 512
@@ -156,8 +156,8 @@ struct JSONParser {
             }
             index += 1
         }
-        // A number at the very end of the input is only valid as the whole document;
-        // inside an object or array the caller then reports the missing closing bracket.
+        // A number at the very end of the input is only valid as the whole document.
+        // Inside an object or array, the caller then reports the missing closing bracket.
         return try finishNumber(start: start, sawDigit: sawDigit)
     }
 

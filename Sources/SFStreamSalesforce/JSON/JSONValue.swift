@@ -43,7 +43,7 @@ extension JSONValue {
         return nil
     }
 
-    /// The member `key` of an object, or `nil`.
+    /// Returns the member `key` of an object, or `nil`.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]
     }

@@ -1,6 +1,6 @@
 extension SalesforceClient {
     /// Runs a SOQL query and hands each result page to `onPage`, following `nextRecordsUrl`
-    /// until a page says `done: true`.
+    /// until a page has `done: true`.
     ///
     /// The end is never inferred from a page's length: Salesforce picks page sizes per object
     /// and request. Suspends for each page request and for `onPage`, so a slow consumer slows

@@ -56,7 +56,7 @@ enum TestKeys {
         try String(contentsOf: url(name), encoding: .utf8)
     }
 
-    /// Every 16-character run of the base64 body lines of all key files, to check that no message leaks key material.
+    /// Returns every 16-character run of the base64 body lines of all key files, to check that no message leaks key material.
     static func keyMaterialRuns() throws -> Set<String> {
         var runs: Set<String> = []
         for name in ["key-pkcs8.pem", "key-pkcs1.pem", "key-pkcs8-encrypted.pem", "key-ec.pem"] {

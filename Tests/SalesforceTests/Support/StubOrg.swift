@@ -53,7 +53,7 @@ final class StubOrg: Sendable {
 
     var tokenRequests: [Recorded] { requests.filter { $0.path == "/services/oauth2/token" } }
 
-    /// The token response of a successful JWT bearer exchange, pointing at this stub.
+    /// Returns the token response of a successful JWT bearer exchange, pointing at this stub.
     func tokenResponse(_ token: String) -> SalesforceEmulator.HTTPResponse {
         .json(status: 200, #"{"access_token":"\#(token)","instance_url":"\#(baseURL)","token_type":"Bearer","scope":"api","id":"\#(baseURL)/id/00Dxx/005xx"}"#)
     }
