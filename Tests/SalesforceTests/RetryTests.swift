@@ -48,6 +48,23 @@ struct RetryTests {
         }
     }
 
+    @Test func timeoutRetried() async throws {
+        // FoundationNetworking counts the timeout in whole seconds, so 1 s is the shortest.
+        let slow = SalesforceEmulator.HTTPResponse.json(status: 200, Self.emptyPage).with(fault: .delay(milliseconds: 3000))
+        let org = try org(queryResponses: [slow, .json(status: 200, Self.emptyPage)])
+        let logs = LogCollector()
+        let configuration = ClientConfiguration(
+            requestTimeout: 1, maxRetries: 2, retryBaseDelay: 0.01, retryMaxDelay: 0.05, logger: logs.logger
+        )
+        let client = try org.makeClient(configuration: configuration)
+        let pages = PageCollector()
+        try await client.query("SELECT Id FROM Case") { pages.append($0) }
+
+        #expect(pages.recordIDs == ["500xx0000000001AAA"])
+        #expect(client.statistics().retries == 1)
+        #expect(logs.all.first { $0.message.hasPrefix("retrying") }?.field("error")?.contains("timed out") == true)
+    }
+
     @Test func truncatedJSONRetried() async throws {
         let truncated = SalesforceEmulator.HTTPResponse.json(status: 200, String(Self.emptyPage.prefix(40)))
         let org = try org(queryResponses: [truncated, .json(status: 200, Self.emptyPage)])

@@ -2,7 +2,8 @@
 public struct ClientConfiguration: Sendable {
     /// REST API version without the `v`, such as `62.0`.
     public var apiVersion: String
-    /// Seconds a request may stay idle before it fails as timed out (and is retried). Default 60.
+    /// Seconds a request may take before it fails as timed out (and is retried). Default 60.
+    /// FoundationNetworking on Linux truncates it to whole seconds, so use at least 1.
     public var requestTimeout: Double
     /// Retries of one request after transient failures (5xx, 429, timeouts, dropped connections). Default 5.
     public var maxRetries: Int
@@ -47,7 +48,7 @@ public struct ClientConfiguration: Sendable {
         if versionParts.count != 2 || !versionParts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
             problems.append("API version \"\(apiVersion)\" is not of the form 62.0")
         }
-        if !(requestTimeout > 0) { problems.append("request timeout \(requestTimeout) s must be greater than 0") }
+        if !(requestTimeout >= 1) { problems.append("request timeout \(requestTimeout) s must be at least 1 s") }
         if maxRetries < 0 { problems.append("max retries \(maxRetries) must be 0 or more") }
         if !(retryBaseDelay >= 0) { problems.append("retry base delay \(retryBaseDelay) s must be 0 or more") }
         if !(retryMaxDelay >= retryBaseDelay) {

@@ -25,7 +25,7 @@ public final class SalesforceClient: Sendable {
         self.retryPolicy = configuration.retryPolicy
         // A proxy cannot reach a loopback server, so a loopback login URL bypasses http_proxy.
         self.transport = HTTPTransport(
-            requestTimeout: configuration.requestTimeout > 0 ? configuration.requestTimeout : 60,
+            requestTimeout: configuration.requestTimeout >= 1 ? configuration.requestTimeout : 60,
             bypassProxy: LoopbackHost.contains(credentials.loginURL.host ?? "")
         )
     }
