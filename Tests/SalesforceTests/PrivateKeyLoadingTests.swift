@@ -85,6 +85,24 @@ struct PrivateKeyLoadingTests {
         #expect(decrypted.pkcs1DER == original.pkcs1DER)
     }
 
+    @Test func encryptedPKCS1WithPassphrase() throws {
+        // Traditional encryption: "BEGIN RSA PRIVATE KEY" with Proc-Type and DEK-Info headers.
+        let directory = try TestKeys.url("key-pkcs8.pem").deletingLastPathComponent()
+        let made = try OpenSSLCommand.run([
+            "rsa", "-in", "key-pkcs8.pem", "-traditional", "-aes256", "-passout", "pass:example-passphrase",
+            "-out", "key-pkcs1-encrypted.pem",
+        ], in: directory)
+        try #require(made)
+        let path = directory.appendingPathComponent("key-pkcs1-encrypted.pem").path
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("Proc-Type: 4,ENCRYPTED"))
+
+        let error = try #require(throws: CredentialError.self) { try PrivateKey.load(path, setting: setting) }
+        #expect(error.problem.isEncrypted)
+        let original = try PrivateKey.load(try TestKeys.text("key-pkcs8.pem"), setting: setting)
+        let decrypted = try PrivateKey.load(path, setting: setting, passphrase: "example-passphrase")
+        #expect(decrypted.pkcs1DER == original.pkcs1DER)
+    }
+
     @Test func encryptedWithWrongPassphrase() throws {
         let error = try #require(throws: CredentialError.self) {
             try PrivateKey.load(try TestKeys.path("key-pkcs8-encrypted.pem"), setting: setting, passphrase: "wrong")

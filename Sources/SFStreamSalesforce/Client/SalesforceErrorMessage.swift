@@ -62,7 +62,8 @@ enum SalesforceErrorMessage {
     /// Salesforce documents for the JWT bearer flow.
     private static func authenticationText(_ error: SalesforceError) -> String {
         guard error.errorCode != nil || error.message != nil else {
-            return "Salesforce authentication failed: \(error.detail ?? "no token was issued")"
+            return "Salesforce authentication failed: \(error.detail ?? "no token was issued"); "
+                + "check that the login URL is https://login.salesforce.com, https://test.salesforce.com or the org's My Domain URL"
         }
         let description = (error.message ?? "").lowercased()
         let check: String

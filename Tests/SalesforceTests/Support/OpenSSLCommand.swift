@@ -23,6 +23,21 @@ enum OpenSSLCommand {
     }
 }
 
+extension OpenSSLCommand {
+    /// Runs `openssl` with `arguments` in `directory` and returns whether it exited with status 0.
+    static func run(_ arguments: [String], in directory: URL) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
+
 enum Base64URL {
     static func decode(_ text: Substring) -> [UInt8]? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
