@@ -7,7 +7,7 @@ import Testing
 struct RetryTests {
     static let emptyPage = #"{"totalSize":1,"done":true,"records":[{"attributes":{"type":"Case","url":"/services/data/v62.0/sobjects/Case/500xx0000000001AAA"},"Id":"500xx0000000001AAA"}]}"#
 
-    func org(queryResponses: [SalesforceEmulator.HTTPResponse]) throws -> StubOrg {
+    func org(queryResponses: [HTTPResponse]) throws -> StubOrg {
         let queue = ResponseQueue(queryResponses)
         return try StubOrg { request, org in
             request.path == "/services/oauth2/token" ? org.tokenResponse("TOKEN-A") : queue.next()
@@ -15,7 +15,7 @@ struct RetryTests {
     }
 
     @Test func pageFailsTwiceThenSucceeds() async throws {
-        let unavailable = SalesforceEmulator.HTTPResponse.json(status: 503, #"[{"errorCode":"SERVER_UNAVAILABLE","message":"try later"}]"#)
+        let unavailable = HTTPResponse.json(status: 503, #"[{"errorCode":"SERVER_UNAVAILABLE","message":"try later"}]"#)
         let org = try org(queryResponses: [unavailable, unavailable, .json(status: 200, Self.emptyPage)])
         let logs = LogCollector()
         let client = try org.makeClient(configuration: .fastRetries(logger: logs.logger))
@@ -34,7 +34,7 @@ struct RetryTests {
 
     @Test(arguments: [TransportFault.closeWithoutResponse, .closeMidBody(afterBytes: 20)])
     func droppedConnectionRetried(fault: TransportFault) async throws {
-        let dropped = SalesforceEmulator.HTTPResponse.json(status: 200, Self.emptyPage).with(fault: fault)
+        let dropped = HTTPResponse.json(status: 200, Self.emptyPage).with(fault: fault)
         let org = try org(queryResponses: [dropped, .json(status: 200, Self.emptyPage)])
         let client = try org.makeClient()
         let pages = PageCollector()
@@ -50,7 +50,7 @@ struct RetryTests {
 
     @Test func timeoutRetried() async throws {
         // FoundationNetworking counts the timeout in whole seconds, so 1 s is the shortest.
-        let slow = SalesforceEmulator.HTTPResponse.json(status: 200, Self.emptyPage).with(fault: .delay(milliseconds: 3000))
+        let slow = HTTPResponse.json(status: 200, Self.emptyPage).with(fault: .delay(milliseconds: 3000))
         let org = try org(queryResponses: [slow, .json(status: 200, Self.emptyPage)])
         let logs = LogCollector()
         let configuration = ClientConfiguration(
@@ -66,7 +66,7 @@ struct RetryTests {
     }
 
     @Test func truncatedJSONRetried() async throws {
-        let truncated = SalesforceEmulator.HTTPResponse.json(status: 200, String(Self.emptyPage.prefix(40)))
+        let truncated = HTTPResponse.json(status: 200, String(Self.emptyPage.prefix(40)))
         let org = try org(queryResponses: [truncated, .json(status: 200, Self.emptyPage)])
         let client = try org.makeClient()
         let pages = PageCollector()
@@ -76,7 +76,7 @@ struct RetryTests {
     }
 
     @Test func requestLimitNotRetried() async throws {
-        let limit = SalesforceEmulator.HTTPResponse.json(status: 403, #"[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]"#)
+        let limit = HTTPResponse.json(status: 403, #"[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]"#)
         let org = try org(queryResponses: [limit, .json(status: 200, Self.emptyPage)])
         let client = try org.makeClient()
         let error = try await #require(throws: SalesforceError.self) {
@@ -90,7 +90,7 @@ struct RetryTests {
     }
 
     @Test func retriesBoundedByCount() async throws {
-        let unavailable = SalesforceEmulator.HTTPResponse.json(status: 503, #"[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]"#)
+        let unavailable = HTTPResponse.json(status: 503, #"[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]"#)
         let org = try org(queryResponses: [unavailable])
         let client = try org.makeClient(configuration: .fastRetries(maxRetries: 2))
         let error = try await #require(throws: SalesforceError.self) {
@@ -103,7 +103,7 @@ struct RetryTests {
     }
 
     @Test func retriesBoundedByTotalTime() async throws {
-        let unavailable = SalesforceEmulator.HTTPResponse.json(status: 503, "[]")
+        let unavailable = HTTPResponse.json(status: 503, "[]")
         let org = try org(queryResponses: [unavailable])
         let configuration = ClientConfiguration(maxRetries: 50, retryBaseDelay: 0.01, retryMaxDelay: 0.02, retryMaxTotalTime: 0)
         let client = try org.makeClient(configuration: configuration)
@@ -115,7 +115,7 @@ struct RetryTests {
     }
 
     @Test func limitInfoRecorded() async throws {
-        var response = SalesforceEmulator.HTTPResponse.json(status: 200, Self.emptyPage)
+        var response = HTTPResponse.json(status: 200, Self.emptyPage)
         response.headers["Sforce-Limit-Info"] = "api-usage=42/15000"
         let org = try org(queryResponses: [response])
         let client = try org.makeClient()

@@ -3,13 +3,13 @@ import Synchronization
 
 /// Responses handed out in order, one per request; the last one repeats once the list runs out.
 final class ResponseQueue: Sendable {
-    private let responses: Mutex<[SalesforceEmulator.HTTPResponse]>
+    private let responses: Mutex<[HTTPResponse]>
 
-    init(_ responses: [SalesforceEmulator.HTTPResponse]) {
+    init(_ responses: [HTTPResponse]) {
         self.responses = Mutex(responses)
     }
 
-    func next() -> SalesforceEmulator.HTTPResponse {
+    func next() -> HTTPResponse {
         responses.withLock { queue in
             queue.count > 1 ? queue.removeFirst() : (queue.first ?? .text(status: 500, "empty queue"))
         }

@@ -16,7 +16,7 @@ final class StubOrg: Sendable {
         var description: String { "\(method) \(path) \(authorization ?? "-")" }
     }
 
-    typealias Handler = @Sendable (_ request: HTTPRequest, _ org: StubOrg) async -> SalesforceEmulator.HTTPResponse
+    typealias Handler = @Sendable (_ request: HTTPRequest, _ org: StubOrg) async -> HTTPResponse
 
     private let server: Mutex<HTTPServer?> = Mutex(nil)
     private let recorded = Mutex<[Recorded]>([])
@@ -54,12 +54,12 @@ final class StubOrg: Sendable {
     var tokenRequests: [Recorded] { requests.filter { $0.path == "/services/oauth2/token" } }
 
     /// Returns the token response of a successful JWT bearer exchange, pointing at this stub.
-    func tokenResponse(_ token: String) -> SalesforceEmulator.HTTPResponse {
+    func tokenResponse(_ token: String) -> HTTPResponse {
         .json(status: 200, #"{"access_token":"\#(token)","instance_url":"\#(baseURL)","token_type":"Bearer","scope":"api","id":"\#(baseURL)/id/00Dxx/005xx"}"#)
     }
 
     /// A fixture body with its example instance URL replaced by this stub's.
-    func fixture(_ path: String, status: Int = 200) -> SalesforceEmulator.HTTPResponse {
+    func fixture(_ path: String, status: Int = 200) -> HTTPResponse {
         let text = (try? Fixtures.text(path)) ?? "missing fixture \(path)"
         return .json(status: status, text.replacingOccurrences(of: "https://acme-dev.example.com", with: baseURL))
     }
