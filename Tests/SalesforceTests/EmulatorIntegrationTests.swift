@@ -37,7 +37,9 @@ struct EmulatorIntegrationTests {
         let emulator = try startEmulator()
         defer { emulator.stop() }
         let client = try makeClient(for: emulator)
+        #expect(await client.instanceURL == nil)
         try await client.authenticate()
+        #expect(await client.instanceURL == emulator.instanceURL)
 
         let pages = PageCollector()
         try await client.query("SELECT Id, CaseNumber, Subject FROM Case ORDER BY Id") { pages.append($0) }

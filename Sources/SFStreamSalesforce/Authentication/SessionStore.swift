@@ -30,6 +30,9 @@ actor SessionStore {
         return try await startOrJoinTokenRequest(isRenewal: false, requester)
     }
 
+    /// The instance URL of the current session, or `nil` before the first token.
+    var instanceURL: URL? { session?.instanceURL }
+
     /// Returns a session newer than `stale`, requesting a token unless another caller already did.
     func renew(replacing stale: Int, requestingWith requester: @escaping TokenRequester) async throws -> Session {
         if let session, session.generation > stale { return session }

@@ -46,6 +46,13 @@ public final class SalesforceClient: Sendable {
         try await sessions.renew(replacing: stale) { [self] isRenewal in try await requestToken(isRenewal: isRenewal) }
     }
 
+    /// The org's instance URL from the token response (`https://acme.my.salesforce.com`), or
+    /// `nil` before `authenticate()` or the first request has obtained a token.
+    /// Record URLs (`SalesforceRecord.url`) are paths relative to it.
+    public var instanceURL: URL? {
+        get async { await sessions.instanceURL }
+    }
+
     /// Returns a snapshot of the counters.
     public func statistics() -> ClientStatistics {
         statisticsStorage.withLock { $0 }

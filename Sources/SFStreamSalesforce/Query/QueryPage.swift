@@ -1,14 +1,14 @@
 /// One page of a SOQL query result.
 public struct QueryPage: Sendable {
-    public let records: [SalesforceRecord]
+    public var records: [SalesforceRecord]
     /// The number of records the whole query matches, as Salesforce reported it on this page.
-    public let totalSize: Int
+    public var totalSize: Int
     /// True on the last page.
-    public let done: Bool
+    public var done: Bool
     /// 0 for the first page, counting up.
-    public let index: Int
+    public var index: Int
     /// The locator of the next page, when `done` is false.
-    public let nextRecordsURL: String?
+    public var nextRecordsURL: String?
 
     public init(records: [SalesforceRecord], totalSize: Int, done: Bool, index: Int, nextRecordsURL: String? = nil) {
         self.records = records

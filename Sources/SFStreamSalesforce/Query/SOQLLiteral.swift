@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes values into SOQL as literals, so a query never pastes raw text between quotes.
+/// Helpers that write values as SOQL literals, so that no query pastes raw text between quotes.
 public enum SOQLLiteral {
     /// Returns `text` as a quoted SOQL string literal, with the escapes SOQL defines
     /// (`\'`, `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`).

@@ -1,13 +1,13 @@
 /// One sObject record from a query page or an sObject Collections response.
 public struct SalesforceRecord: Sendable, Hashable {
     /// The sObject type from `attributes.type`, such as `EmailMessage`.
-    public let type: String
+    public var type: String
     /// The 18-character record Id: the `Id` field, or else the last segment of `attributes.url`.
-    public let id: String
+    public var id: String
     /// `attributes.url`, the record's REST path (`/services/data/v62.0/sobjects/Case/500…`).
-    public let url: String
+    public var url: String
     /// Every field except `attributes`; relationship fields hold nested objects.
-    public let fields: [String: JSONValue]
+    public var fields: [String: JSONValue]
 
     public init(type: String, id: String, url: String, fields: [String: JSONValue]) {
         self.type = type
