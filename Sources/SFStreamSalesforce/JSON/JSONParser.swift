@@ -207,7 +207,13 @@ struct JSONParser {
                 index -= 1
                 throw fail(.unexpectedByte(byte))
             default:
-                buffer.append(byte)
+                // Copy the run up to the next quote, backslash or control byte in one step,
+                // because HTML bodies are long and escape only some characters.
+                let runStart = index - 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                    index += 1
+                }
+                buffer.append(contentsOf: bytes[runStart..<index])
             }
         }
     }
