@@ -14,6 +14,11 @@ struct JSONParserTests {
         #expect(value["o"] == .object([:]))
     }
 
+    @Test func runsBetweenEscapes() throws {
+        let value = try parse(#"["<p class=\"a\">first line</p>\n<p>second é line</p>\t end"]"#)
+        #expect(value == .array([.string("<p class=\"a\">first line</p>\n<p>second é line</p>\t end")]))
+    }
+
     @Test(arguments: [#"{"totalSize": 3, "done""#, #"[{"a":"b"#, #"{"a":1"#, "[1,", #"{"a":tr"#])
     func truncatedBodyIsTruncation(text: String) throws {
         let error = try #require(throws: JSONParseError.self) { try parse(text) }
