@@ -5,6 +5,11 @@ public struct APIUsage: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(used)/\(limit)" }
 
+    public init(used: Int, limit: Int) {
+        self.used = used
+        self.limit = limit
+    }
+
     /// Reads `api-usage=18/5000` out of a header value that may list other items, comma-separated.
     init?(headerValue: String) {
         for item in headerValue.split(separator: ",") {
