@@ -58,8 +58,12 @@ final class EmailCorpus: Sendable {
         try bundledCorpus.get()
     }
 
+    static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "Corpus", withExtension: nil)
+    }
+
     private static let bundledCorpus: Result<EmailCorpus, EmulatorError> = {
-        guard let url = Bundle.module.url(forResource: "Corpus", withExtension: nil) else {
+        guard let url = bundledDirectory else {
             return .failure(.invalidCorpus("the bundled Corpus folder is missing from the module's resources"))
         }
         do {

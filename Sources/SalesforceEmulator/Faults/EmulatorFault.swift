@@ -69,4 +69,10 @@ public struct ServedFault: Sendable, Equatable {
     public let fault: EmulatorFault
     /// `true` when `faultRate` chose it; `false` when it was injected.
     public let isRandom: Bool
+
+    public init(endpoint: EmulatorEndpoint, fault: EmulatorFault, isRandom: Bool) {
+        self.endpoint = endpoint
+        self.fault = fault
+        self.isRandom = isRandom
+    }
 }
