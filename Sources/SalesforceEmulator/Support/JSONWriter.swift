@@ -1,0 +1,102 @@
+/// Writes JSON text in the order the caller gives, because Salesforce's key order (`attributes`
+/// first, then the fields as selected) is part of what a faithful response looks like.
+struct JSONWriter {
+    private(set) var text = ""
+
+    init(capacity: Int = 256) {
+        text.reserveCapacity(capacity)
+    }
+
+    mutating func raw(_ fragment: String) {
+        text += fragment
+    }
+
+    mutating func string(_ value: String) {
+        text.unicodeScalars.append("\"")
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        text.unicodeScalars.append("\"")
+    }
+
+    mutating func value(_ field: FieldValue) {
+        switch field {
+        case .null: text += "null"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .string(let string): self.string(string)
+        case .dateTime(let milliseconds): self.string(SalesforceDateTime.format(milliseconds: milliseconds))
+        case .integer(let number): text += String(number)
+        }
+    }
+
+    /// Writes `{"key":value,...}` where each entry writes its own value.
+    mutating func object(_ build: (inout ObjectWriter) -> Void) {
+        text += "{"
+        var writer = ObjectWriter(parent: self)
+        build(&writer)
+        self = writer.parent
+        text += "}"
+    }
+
+    struct ObjectWriter {
+        fileprivate var parent: JSONWriter
+        private var isFirst = true
+
+        fileprivate init(parent: JSONWriter) {
+            self.parent = parent
+        }
+
+        mutating func key(_ name: String) {
+            if !isFirst { parent.text += "," }
+            isFirst = false
+            parent.string(name)
+            parent.text += ":"
+        }
+
+        mutating func field(_ name: String, _ value: FieldValue) {
+            key(name)
+            parent.value(value)
+        }
+
+        mutating func string(_ name: String, _ value: String) {
+            key(name)
+            parent.string(value)
+        }
+
+        mutating func raw(_ name: String, _ fragment: String) {
+            key(name)
+            parent.raw(fragment)
+        }
+
+        /// Appends a value written elsewhere right after the last `key(_:)`.
+        mutating func appendValue(_ fragment: String) {
+            parent.raw(fragment)
+        }
+    }
+}
+
+/// A field value as the REST API represents it in JSON.
+public enum FieldValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case string(String)
+    case integer(Int)
+    /// Milliseconds since 1970-01-01T00:00:00Z; written as `2026-03-01T10:15:00.000+0000`.
+    case dateTime(Int64)
+
+    var dateMilliseconds: Int64? {
+        if case .dateTime(let milliseconds) = self { return milliseconds }
+        return nil
+    }
+}
