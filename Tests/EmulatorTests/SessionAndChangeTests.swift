@@ -1,5 +1,6 @@
 import Foundation
 import SalesforceEmulator
+import Synchronization
 import Testing
 
 @Suite("Sessions, determinism and changes")
@@ -110,5 +111,34 @@ struct SessionAndChangeTests {
         #expect(throws: RecordChangeError.notFound("500XX0000000000AAA")) {
             try harness.emulator.deleteRecord("Case", id: "500XX0000000000AAA")
         }
+    }
+
+    @Test func requestLogOmitsSecrets() async throws {
+        let lines = LineCollector()
+        let harness = try EmulatorHarness { $0.requestLogger = { lines.append($0) } }
+        defer { harness.stop() }
+        let token = try await harness.accessToken()
+        harness.emulator.inject(.status(503), on: .query)
+
+        _ = try await harness.query("SELECT Id FROM Lead WHERE Name = 'secret-literal'", token: token)
+        let logged = lines.all
+
+        #expect(logged.count == 2)
+        #expect(logged.first == "request method=POST path=/services/oauth2/token status=200")
+        #expect(logged.last == "request method=GET path=/services/data/v62.0/query status=503 fault=status(503)")
+        #expect(logged.allSatisfy { !$0.contains(token) })
+        #expect(logged.allSatisfy { !$0.contains("secret-literal") })
+    }
+}
+
+final class LineCollector: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    func append(_ line: String) {
+        lines.withLock { $0.append(line) }
+    }
+
+    var all: [String] {
+        lines.withLock { $0 }
     }
 }

@@ -25,9 +25,9 @@ final class EmailCorpus: Sendable {
         self.documents = documents
     }
 
-    /// Loads a corpus folder. With a `MANIFEST.json` (a list of objects with `file` and optional
-    /// `mime_charset`) the manifest gives the files and their order; without one, every `.html` and
-    /// `.htm` file below the folder is loaded in path order.
+    /// Loads a corpus folder. A `MANIFEST.json` (a list of objects with `file` and optional
+    /// `mime_charset`) gives the files and their order. Without one, every `.html` and `.htm` file
+    /// below the folder is loaded in path order.
     convenience init(directory: URL) throws {
         let manifestURL = directory.appendingPathComponent("MANIFEST.json")
         var entries: [(file: String, mimeCharset: String?)] = []
@@ -53,7 +53,7 @@ final class EmailCorpus: Sendable {
         self.init(documents: documents)
     }
 
-    /// The corpus bundled with this module (`Sources/SalesforceEmulator/Corpus`), loaded once per process.
+    /// Returns the corpus bundled with this module (`Sources/SalesforceEmulator/Corpus`), loading it once per process.
     static func bundled() throws -> EmailCorpus {
         try bundledCorpus.get()
     }

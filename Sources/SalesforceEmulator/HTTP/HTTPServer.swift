@@ -11,7 +11,7 @@ import Darwin
 /// A small HTTP/1.1 server over POSIX sockets, for tests and the emulator: one thread accepts,
 /// one thread serves each connection, and an async handler returns the response to every request.
 ///
-/// It reads `Content-Length` and chunked request bodies, answers `Expect: 100-continue`, keeps
+/// It reads `Content-Length` and chunked request bodies, sends `100 Continue` for `Expect: 100-continue`, keeps
 /// connections alive unless the client sends `Connection: close` (or speaks HTTP/1.0 without
 /// `keep-alive`), and always sends responses with `Content-Length`. `HTTPResponse.fault` makes it
 /// break a connection on purpose.
