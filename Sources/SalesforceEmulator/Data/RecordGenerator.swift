@@ -229,7 +229,7 @@ final class RecordGenerator: Sendable {
 
     private func emailSubject(_ index: Int) -> String {
         if case .corpus(let documentIndex) = emailBodyKind(index: index),
-           let title = HTMLText.title(of: corpus.documents[documentIndex].html), !title.isEmpty {
+           let title = corpus.documents[documentIndex].title, !title.isEmpty {
             return String(title.prefix(255))
         }
         var random = random(OrgSchema.emailMessage, index, "Subject")

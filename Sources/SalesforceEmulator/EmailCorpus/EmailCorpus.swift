@@ -10,12 +10,15 @@ final class EmailCorpus: Sendable {
         let charset: String
         /// The text without markup, served as the record's `TextBody`.
         let text: String
+        /// The `<title>`, served as the record's `Subject` when it is not empty.
+        let title: String?
 
         init(name: String, html: String, charset: String) {
             self.name = name
             self.html = html
             self.charset = charset
             self.text = HTMLText.plainText(of: html)
+            self.title = HTMLText.title(of: html)
         }
     }
 

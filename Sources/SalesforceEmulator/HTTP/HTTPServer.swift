@@ -37,7 +37,8 @@ public final class HTTPServer: Sendable {
     public let port: UInt16
     public let host: String
 
-    /// Binds a listening socket to `host:port` (port 0 picks a free port). It accepts nothing until `start()`.
+    /// Binds a listening socket to `host:port` (port 0 picks a free port). Connections wait in the
+    /// backlog until `start()`.
     public init(
         host: String = "127.0.0.1",
         port: UInt16 = 0,
@@ -61,9 +62,6 @@ public final class HTTPServer: Sendable {
             guard !state.isStarted else { throw HTTPServerError.alreadyStarted }
             state.isStarted = true
             return state.listeningSocket
-        }
-        guard listen(listeningSocket, 128) == 0 else {
-            throw HTTPServerError.systemCall("listen", errno)
         }
         let thread = Thread { [self] in
             acceptLoop(listeningSocket: listeningSocket)
@@ -222,6 +220,12 @@ public final class HTTPServer: Sendable {
             let code = errno
             close(socketDescriptor)
             throw HTTPServerError.systemCall("bind", code)
+        }
+        // Connections that arrive before start() wait in the backlog.
+        guard listen(socketDescriptor, 128) == 0 else {
+            let code = errno
+            close(socketDescriptor)
+            throw HTTPServerError.systemCall("listen", code)
         }
         return socketDescriptor
     }
