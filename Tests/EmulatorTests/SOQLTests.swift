@@ -86,3 +86,21 @@ struct SOQLTests {
         #expect(SalesforceID("001A0000006Vm9rAAA") == nil)
     }
 }
+
+@Suite("JSON writing")
+struct JSONWriterTests {
+    @Test func stringsRoundTrip() throws {
+        let samples = [
+            "plain", "", "quote \" and backslash \\ and slash /", "line\nbreak\r\ttab", "\u{01}\u{1F} controls",
+            "café e\u{301} 日本語 😀", "\"\u{301}", String(repeating: "<p>x</p>", count: 10_000),
+        ]
+        for sample in samples {
+            var writer = JSONWriter()
+            writer.raw("[")
+            writer.string(sample)
+            writer.raw("]")
+            let decoded = try JSONSerialization.jsonObject(with: Data(writer.text.utf8)) as? [String]
+            #expect(decoded == [sample], "\(sample.prefix(40))")
+        }
+    }
+}
