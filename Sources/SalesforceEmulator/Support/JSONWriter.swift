@@ -15,8 +15,8 @@ struct JSONWriter {
     /// because HTML bodies of several hundred kilobytes pass through here.
     mutating func string(_ value: String) {
         text.unicodeScalars.append("\"")
-        // Scanning UTF-8 bytes finds every character to escape, because each is ASCII and a byte
-        // below 0x80 is always a whole scalar; the shared String.Index then slices the scalars view.
+        // Every character to escape is ASCII, and a byte below 0x80 is always a whole scalar. So a
+        // scan of the UTF-8 bytes finds them, and its indices can slice the scalars view.
         let bytes = value.utf8
         let scalars = value.unicodeScalars
         var runStart = bytes.startIndex
