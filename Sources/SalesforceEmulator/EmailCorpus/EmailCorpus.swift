@@ -32,6 +32,10 @@ final class EmailCorpus: Sendable {
     /// `mime_charset`) gives the files and their order. Without one, every `.html` and `.htm` file
     /// below the folder is loaded in path order.
     convenience init(directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw EmulatorError.invalidCorpus("\(directory.path) is not a directory")
+        }
         let manifestURL = directory.appendingPathComponent("MANIFEST.json")
         var entries: [(file: String, mimeCharset: String?)] = []
         if let data = try? Data(contentsOf: manifestURL) {
@@ -44,6 +48,9 @@ final class EmailCorpus: Sendable {
             }
         } else {
             entries = try Self.htmlFiles(below: directory).map { ($0, nil) }
+        }
+        guard !entries.isEmpty else {
+            throw EmulatorError.invalidCorpus("\(directory.path) contains no .html or .htm files and no MANIFEST.json entries")
         }
         let documents = try entries.map { entry -> Document in
             let url = directory.appendingPathComponent(entry.file)
