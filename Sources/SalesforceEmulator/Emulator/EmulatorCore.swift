@@ -111,6 +111,8 @@ final class EmulatorCore: Sendable {
         }
         let (usage, fault) = state.withLock { state -> (Int, EmulatorFault?) in
             state.apiUsage += 1
+            // A request over the allowance is rejected before any fault is drawn for it.
+            guard state.apiUsage <= configuration.apiRequestLimit else { return (state.apiUsage, nil) }
             return (state.apiUsage, state.faults.nextFault(for: route.endpoint))
         }
         var response: HTTPResponse
