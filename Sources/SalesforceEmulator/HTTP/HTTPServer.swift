@@ -99,7 +99,14 @@ public final class HTTPServer: Sendable {
         while true {
             let connection = accept(listeningSocket, nil, nil)
             if connection < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
+                let code = errno
+                if state.withLock({ $0.isStopped }) { return }
+                if code == EINTR || code == ECONNABORTED { continue }
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
+                    // Out of descriptors or memory for now; keep serving the open connections and retry.
+                    usleep(10_000)
+                    continue
+                }
                 return
             }
             let isAccepted = state.withLock { state -> Bool in
