@@ -202,3 +202,52 @@ struct FaultTests {
         #expect(first.allSatisfy { $0.endpoint == .describe })
     }
 }
+
+@Suite("Admin endpoints")
+struct AdminEndpointTests {
+    @Test func injectListAndClearOverHTTP() async throws {
+        let harness = try EmulatorHarness()
+        defer { harness.stop() }
+        let token = try await harness.accessToken()
+        let faultsURL = try harness.url("/emulator/faults")
+
+        let injected = try await LoopbackClient.send(
+            faultsURL, method: "POST", headers: ["Content-Type": "application/json"],
+            body: Data("{\"fault\":\"status\",\"status\":502,\"endpoint\":\"query\",\"times\":2}".utf8)
+        )
+        let faulted = try await harness.query("SELECT Id FROM Lead", token: token)
+        let listed = try #require(try await LoopbackClient.send(faultsURL).json() as? [String: Any])
+        let cleared = try await LoopbackClient.send(faultsURL, method: "DELETE")
+        let after = try await harness.query("SELECT Id FROM Lead", token: token)
+
+        #expect(injected.status == 201)
+        #expect(faulted.status == 502)
+        #expect(listed["pending"] as? Int == 1)
+        #expect((listed["served"] as? [[String: Any]])?.first?["fault"] as? String == "status(502)")
+        #expect(cleared.status == 204)
+        #expect(after.status == 200)
+    }
+
+    @Test func rejectsUnknownFaultAndEndpoint() async throws {
+        let harness = try EmulatorHarness()
+        defer { harness.stop() }
+        let faultsURL = try harness.url("/emulator/faults")
+
+        for body in ["{\"fault\":\"meteor\"}", "{\"fault\":\"closeMidBody\",\"endpoint\":\"nowhere\"}", "not json"] {
+            let reply = try await LoopbackClient.send(faultsURL, method: "POST", body: Data(body.utf8))
+            #expect(reply.status == 400, "\(body)")
+        }
+    }
+
+    @Test func expireSessionsOverHTTP() async throws {
+        let harness = try EmulatorHarness()
+        defer { harness.stop() }
+        let token = try await harness.accessToken()
+
+        let expired = try await LoopbackClient.send(try harness.url("/emulator/sessions/expire"), method: "POST")
+        let reply = try await harness.query("SELECT Id FROM Lead", token: token)
+
+        #expect(expired.status == 204)
+        #expect(reply.status == 401)
+    }
+}

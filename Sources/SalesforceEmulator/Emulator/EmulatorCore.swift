@@ -91,6 +91,9 @@ final class EmulatorCore: Sendable {
         if configuration.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }
+        if request.path.hasPrefix("/emulator/") {
+            return (adminResponse(request), nil)
+        }
         let route = Route(path: request.path)
         if route.endpoint == .token {
             if let fault = state.withLock({ $0.faults.nextFault(for: .token) }) {
