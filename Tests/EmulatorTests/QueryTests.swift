@@ -98,6 +98,8 @@ struct QueryTests {
             ("SELECT Id FROM Account WHERE", "MALFORMED_QUERY", "unexpected token: <EOF>"),
             ("SELECT Id FROM Account WHERE CreatedDate > '2026-01-01'", "INVALID_FIELD", "must be of type dateTime"),
             ("SELECT Account.Name FROM Contact", "INVALID_FIELD", "Didn't understand relationship 'Account'"),
+            ("SELECT Id FROM EmailMessage WHERE HtmlBody = 'x'", "INVALID_FIELD", "field 'HtmlBody' can not be filtered"),
+            ("SELECT Id FROM Case ORDER BY Description", "INVALID_FIELD", "field 'Description' can not be sorted"),
         ]
         for testCase in cases {
             let reply = try await harness.query(testCase.soql, token: token)
