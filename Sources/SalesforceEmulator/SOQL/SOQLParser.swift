@@ -203,7 +203,7 @@ struct SOQLParser {
     private mutating func parseComparison(_ object: ObjectSchema) throws(SOQLError) -> SOQLCondition {
         let fieldToken = advance()
         let field = try resolveField(fieldToken, in: object)
-        // Long text areas cannot be filtered; describe reports them with `filterable: false`.
+        // Long text areas cannot be filtered, and describe reports them with `filterable: false`.
         guard field.type != .textarea else {
             throw SOQLError(.invalidField, column: fieldToken.column, "field '\(field.name)' can not be filtered in a query call")
         }
