@@ -75,7 +75,7 @@ struct HTTPServerTests {
         let connection = try RawConnection(port: server.port)
         defer { connection.close() }
 
-        // Two requests pipelined; the first asks to close, so the second must not be answered.
+        // Two pipelined requests: the first sends `Connection: close`, so the server must not reply to the second.
         connection.write("GET /first HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n")
         let wire = await connection.readToEnd()
 

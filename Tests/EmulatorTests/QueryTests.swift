@@ -18,7 +18,8 @@ struct QueryTests {
         #expect(pages.map { $0["totalSize"] as? Int } == [450, 450, 450])
         #expect(pages.map { $0["done"] as? Bool } == [false, false, true])
         #expect(Set(ids).count == 450)
-        #expect(ids.allSatisfy { $0.count == 18 && $0.hasPrefix("001") })
+        #expect(ids.allSatisfy { $0.count == 18 })
+        #expect(ids.allSatisfy { $0.hasPrefix("001") })
         let first = try #require(all.first)
         let attributes = try #require(first["attributes"] as? [String: String])
         #expect(attributes["type"] == "Account")
@@ -58,7 +59,8 @@ struct QueryTests {
         #expect(filteredStamps == filteredStamps.sorted())
         #expect(filteredStamps.allSatisfy { $0 >= cutoff })
         #expect(try #require(filteredStamps.first) == cutoff)
-        #expect(stamps.allSatisfy { $0.hasSuffix(".000+0000") && $0.count == 28 })
+        #expect(stamps.allSatisfy { $0.hasSuffix(".000+0000") })
+        #expect(stamps.allSatisfy { $0.count == 28 })
     }
 
     @Test func createdDateRangeAndIdKeyset() async throws {
@@ -72,7 +74,8 @@ struct QueryTests {
         )
         let created = try ranged.flatMap { try records($0) }.compactMap { $0["CreatedDate"] as? String }
         #expect(!created.isEmpty)
-        #expect(created.allSatisfy { $0 >= "2025-06-01" && $0 < "2026-01-01" })
+        #expect(created.allSatisfy { $0 >= "2025-06-01" })
+        #expect(created.allSatisfy { $0 < "2026-01-01" })
 
         let firstPage = try records(try #require(try await harness.queryAllPages("SELECT Id FROM Contact ORDER BY Id LIMIT 50", token: token).first))
         let lastID = try #require(firstPage.last?["Id"] as? String)
@@ -95,6 +98,8 @@ struct QueryTests {
             ("SELECT Id FROM Account WHERE", "MALFORMED_QUERY", "unexpected token: <EOF>"),
             ("SELECT Id FROM Account WHERE CreatedDate > '2026-01-01'", "INVALID_FIELD", "must be of type dateTime"),
             ("SELECT Account.Name FROM Contact", "INVALID_FIELD", "Didn't understand relationship 'Account'"),
+            ("SELECT Id FROM EmailMessage WHERE HtmlBody = 'x'", "INVALID_FIELD", "field 'HtmlBody' can not be filtered"),
+            ("SELECT Id FROM Case ORDER BY Description", "INVALID_FIELD", "field 'Description' can not be sorted"),
         ]
         for testCase in cases {
             let reply = try await harness.query(testCase.soql, token: token)

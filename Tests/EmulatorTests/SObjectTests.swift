@@ -116,7 +116,8 @@ struct SObjectTests {
         #expect(counts["EmailMessage"] == 91 + 6)
         for (object, prefix) in prefixes {
             let ids = try harness.emulator.recordIDs(object)
-            #expect(ids.allSatisfy { $0.hasPrefix(prefix) && $0.count == 18 }, "\(object)")
+            #expect(ids.allSatisfy { $0.hasPrefix(prefix) }, "\(object)")
+            #expect(ids.allSatisfy { $0.count == 18 }, "\(object)")
         }
     }
 
@@ -168,8 +169,8 @@ struct SObjectTests {
 
         let deleted = try await harness.send("DELETE", "/services/data/v62.0/sobjects/Lead/\(id)", token: token)
         #expect(deleted.status == 204)
-        let gone = try await harness.get("/services/data/v62.0/sobjects/Lead/\(id)", token: token)
-        #expect(gone.status == 404)
-        #expect(try restError(gone).code == "ENTITY_IS_DELETED")
+        let deletedRead = try await harness.get("/services/data/v62.0/sobjects/Lead/\(id)", token: token)
+        #expect(deletedRead.status == 404)
+        #expect(try restError(deletedRead).code == "ENTITY_IS_DELETED")
     }
 }

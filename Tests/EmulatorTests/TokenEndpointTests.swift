@@ -79,6 +79,14 @@ struct TokenEndpointTests {
         #expect(object["error"] == "unsupported_grant_type")
     }
 
+    @Test func keyPairIsPKCS8AndX509() throws {
+        let pair = try TestKeyPair.generate(bits: 1024)
+
+        #expect(pair.privateKeyPEM.hasPrefix("-----BEGIN PRIVATE KEY-----\n"))
+        #expect(pair.certificatePEM.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
+        #expect(throws: EmulatorError.self) { _ = try TestKeyPair.generate(bits: 512) }
+    }
+
     @Test func certificateMustBePEM() {
         #expect(throws: EmulatorError.self) {
             _ = try SalesforceEmulator(configuration: EmulatorConfiguration(certificatePEM: "not a certificate"))

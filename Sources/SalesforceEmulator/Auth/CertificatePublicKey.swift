@@ -3,7 +3,7 @@ import COpenSSL
 /// The RSA public key of the connected app's X.509 certificate, which verifies JWT signatures.
 ///
 /// It owns an OpenSSL `EVP_PKEY`. OpenSSL allows concurrent verifications with one key as long as
-/// nobody modifies it, and nothing does after `init`, so the type is `@unchecked Sendable`.
+/// no thread modifies it, and nothing does after `init`, so the type is `@unchecked Sendable`.
 final class CertificatePublicKey: @unchecked Sendable {
     private let key: OpaquePointer
 

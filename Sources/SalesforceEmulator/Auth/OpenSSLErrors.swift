@@ -1,7 +1,8 @@
 import COpenSSL
 
 enum OpenSSLErrors {
-    /// Drains OpenSSL's thread-local error queue into one line, so an error never leaks into a later call.
+    /// Drains OpenSSL's thread-local error queue into one line, so that a stale error does not
+    /// appear in the message of a later failure on the same thread.
     static func drain() -> String {
         var messages: [String] = []
         while true {

@@ -30,7 +30,7 @@ final class RecordGenerator: Sendable {
         SalesforceID(keyPrefix: object.keyPrefix, instance: instance, number: idBase + UInt64(index))
     }
 
-    /// The record index an Id names, or `nil` when the Id is not one of this org's.
+    /// Returns the record index an Id names, or `nil` when the Id is not one of this org's.
     func index(of id: SalesforceID, in object: ObjectSchema) -> Int? {
         guard id.keyPrefix == object.keyPrefix, id.instance == instance, id.number >= idBase else { return nil }
         let index = id.number - idBase
@@ -43,7 +43,7 @@ final class RecordGenerator: Sendable {
 
     // MARK: - Fields
 
-    /// The value of `field` for generated record `index` of `object`.
+    /// Returns the value of `field` for generated record `index` of `object`.
     func value(of field: String, in object: ObjectSchema, index: Int) -> FieldValue {
         switch field {
         case "Id": return .string(id(of: object, index: index).value18)
@@ -229,7 +229,7 @@ final class RecordGenerator: Sendable {
 
     private func emailSubject(_ index: Int) -> String {
         if case .corpus(let documentIndex) = emailBodyKind(index: index),
-           let title = HTMLText.title(of: corpus.documents[documentIndex].html), !title.isEmpty {
+           let title = corpus.documents[documentIndex].title, !title.isEmpty {
             return String(title.prefix(255))
         }
         var random = random(OrgSchema.emailMessage, index, "Subject")
@@ -263,7 +263,7 @@ final class RecordGenerator: Sendable {
         return "Hello \(name),\n\n" + paragraphs.joined(separator: "\n\n") + "\n\nBest regards,\nSupport\n"
     }
 
-    /// A plausible HTML e-mail of about 1 to 5 KB: heading, paragraphs, a list, a table and a quoted reply.
+    /// Builds a plausible HTML e-mail of about 1 to 5 KB: heading, paragraphs, a list, a table and a quoted reply.
     func generatedHTML(_ index: Int) -> String {
         var random = random(OrgSchema.emailMessage, index, "HtmlBody")
         let subject = escapeHTML(emailSubject(index))

@@ -29,7 +29,7 @@ struct RecordStore: Sendable {
         changes[object.name]?[index]?.isDeleted ?? false
     }
 
-    /// The record index of `idText` in `object`, or `nil` when no such record was ever created.
+    /// Returns the record index of `idText` in `object`, or `nil` when no such record was ever created.
     func index(of idText: String, in object: ObjectSchema) -> Int? {
         guard let id = SalesforceID(idText), let index = generator.index(of: id, in: object),
               index < count(of: object) else { return nil }
@@ -77,8 +77,8 @@ struct RecordStore: Sendable {
         changes[object.name, default: [:]][index] = record
     }
 
-    /// Marks a record deleted, as the Recycle Bin does: `queryAll` still returns it with `IsDeleted`
-    /// true and a new `SystemModstamp`; `query` and retrieval no longer see it.
+    /// Marks a record deleted, as the Recycle Bin does. `queryAll` still returns it with `IsDeleted`
+    /// true and a new `SystemModstamp`, while `query` and retrieval no longer see it.
     mutating func delete(_ object: ObjectSchema, index: Int, now: Int64) {
         var record = changes[object.name]?[index] ?? Changes()
         record.isDeleted = true

@@ -2,11 +2,15 @@
 import Glibc
 #endif
 
-/// Decodes HTML bytes to a String the way the corpus manifest's `decode_as` was chosen:
-/// a byte-order mark first; then UTF-8 when the bytes are valid UTF-8 and not pure ASCII; then the
-/// MIME charset and the `<meta>` charset, the first that decodes strictly, trying a common superset
-/// (iso-8859-1 → windows-1252, gb2312 → gb18030, big5 → big5-hkscs) when the declared one fails;
-/// then UTF-8 for pure ASCII; and windows-1252 when nothing else applies.
+/// Decodes HTML bytes to a String by the rules that chose the corpus manifest's `decode_as`, taking
+/// the first that applies:
+/// 1. a byte-order mark;
+/// 2. UTF-8, when the bytes are valid UTF-8 and not pure ASCII;
+/// 3. the MIME charset, then the `<meta>` charset, the first that decodes strictly, trying a common
+///    superset (iso-8859-1 → windows-1252, gb2312 → gb18030, big5 → big5-hkscs) when the declared
+///    one fails;
+/// 4. UTF-8, for pure ASCII;
+/// 5. windows-1252.
 enum CharsetDecoder {
     struct Decoded: Equatable {
         var text: String
@@ -49,7 +53,7 @@ enum CharsetDecoder {
         return nil
     }
 
-    /// The charset named by `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`
+    /// Returns the charset named by `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`
     /// within the first 4 KiB, lower-cased.
     static func metaCharset(in bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()

@@ -10,12 +10,15 @@ final class EmailCorpus: Sendable {
         let charset: String
         /// The text without markup, served as the record's `TextBody`.
         let text: String
+        /// The `<title>`, served as the record's `Subject` when it is not empty.
+        let title: String?
 
         init(name: String, html: String, charset: String) {
             self.name = name
             self.html = html
             self.charset = charset
             self.text = HTMLText.plainText(of: html)
+            self.title = HTMLText.title(of: html)
         }
     }
 
@@ -25,10 +28,14 @@ final class EmailCorpus: Sendable {
         self.documents = documents
     }
 
-    /// Loads a corpus folder. With a `MANIFEST.json` (a list of objects with `file` and optional
-    /// `mime_charset`) the manifest gives the files and their order; without one, every `.html` and
-    /// `.htm` file below the folder is loaded in path order.
+    /// Loads a corpus folder. A `MANIFEST.json` (a list of objects with `file` and optional
+    /// `mime_charset`) gives the files and their order. Without one, every `.html` and `.htm` file
+    /// below the folder is loaded in path order.
     convenience init(directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw EmulatorError.invalidCorpus("\(directory.path) is not a directory")
+        }
         let manifestURL = directory.appendingPathComponent("MANIFEST.json")
         var entries: [(file: String, mimeCharset: String?)] = []
         if let data = try? Data(contentsOf: manifestURL) {
@@ -42,6 +49,9 @@ final class EmailCorpus: Sendable {
         } else {
             entries = try Self.htmlFiles(below: directory).map { ($0, nil) }
         }
+        guard !entries.isEmpty else {
+            throw EmulatorError.invalidCorpus("\(directory.path) contains no .html or .htm files and no MANIFEST.json entries")
+        }
         let documents = try entries.map { entry -> Document in
             let url = directory.appendingPathComponent(entry.file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -53,7 +63,7 @@ final class EmailCorpus: Sendable {
         self.init(documents: documents)
     }
 
-    /// The corpus bundled with this module (`Sources/SalesforceEmulator/Corpus`), loaded once per process.
+    /// Returns the corpus bundled with this module (`Sources/SalesforceEmulator/Corpus`), loading it once per process.
     static func bundled() throws -> EmailCorpus {
         try bundledCorpus.get()
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Rough text extraction for the `TextBody` and `Subject` that Salesforce stores beside an HTML
-/// e-mail. It drops tags, scripts, styles and comments and decodes a few common entities; it is not
+/// e-mail. It drops tags, scripts, styles and comments and decodes a few common entities. It is not
 /// an HTML parser, and the emulator's tests do not depend on its exact output.
 enum HTMLText {
     static func title(of html: String) -> String? {

@@ -43,6 +43,10 @@ public struct EmulatorConfiguration: Sendable {
     /// A query locator expires this many seconds after its last use (Salesforce: 15 minutes).
     public var queryLocatorLifetimeSeconds: Int = 900
 
+    /// Receives one line per request (`request method=GET path=/services/... status=200 fault=...`).
+    /// Lines carry no query strings, tokens or assertions. `nil` logs nothing.
+    public var requestLogger: (@Sendable (String) -> Void)? = nil
+
     public init(certificatePEM: String) {
         self.certificatePEM = certificatePEM
     }

@@ -53,8 +53,8 @@ extension EmulatorCore {
         )
     }
 
-    /// The configured page size, lowered by `Sforce-Query-Options: batchSize=N`. Salesforce treats
-    /// the batch size as a request within 200...2,000, so values outside are clamped to that range.
+    /// Returns the configured page size, lowered by `Sforce-Query-Options: batchSize=N` with N clamped to
+    /// 200...2,000, the range the REST API documents for the Query Options header.
     private func effectivePageSize(_ request: HTTPRequest) -> Int {
         var pageSize = max(1, configuration.pageSize)
         if let options = request.headers["Sforce-Query-Options"] {

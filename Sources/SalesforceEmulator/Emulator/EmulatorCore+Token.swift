@@ -39,7 +39,7 @@ extension EmulatorCore {
         return response
     }
 
-    /// A session id shaped like Salesforce's: the 15-character org Id, `!`, and 96 random characters.
+    /// Makes a session id shaped like Salesforce's: the 15-character org Id, `!`, and 96 random characters.
     private static func makeAccessToken(organizationID: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._".utf8)

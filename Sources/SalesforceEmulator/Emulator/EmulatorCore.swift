@@ -77,29 +77,45 @@ final class EmulatorCore: Sendable {
     // MARK: - Dispatch
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let (response, fault) = await respond(to: request)
+        if let logger = configuration.requestLogger {
+            // The path only: the query string may hold SOQL literals, and nothing here logs tokens or assertions.
+            var line = "request method=\(request.method) path=\(request.path) status=\(response.status)"
+            if let fault { line += " fault=\(fault)" }
+            logger(line)
+        }
+        return response
+    }
+
+    private func respond(to request: HTTPRequest) async -> (HTTPResponse, EmulatorFault?) {
         if configuration.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
+        }
+        if request.path.hasPrefix("/emulator/") {
+            return (adminResponse(request), nil)
         }
         let route = Route(path: request.path)
         if route.endpoint == .token {
             if let fault = state.withLock({ $0.faults.nextFault(for: .token) }) {
-                return await apply(fault, on: route, request: request, token: nil)
+                return (await apply(fault, on: route, request: request, token: nil), fault)
             }
-            return tokenResponse(request)
+            return (tokenResponse(request), nil)
         }
-        guard route.isDataAPI else { return SalesforceResponses.notFound }
+        guard route.isDataAPI else { return (SalesforceResponses.notFound, nil) }
         if route.isVersionList {
-            return versionList()
+            return (versionList(), nil)
         }
-        guard let version = route.version else { return SalesforceResponses.notFound }
+        guard let version = route.version else { return (SalesforceResponses.notFound, nil) }
 
         let token = Self.bearerToken(in: request)
         let now = SalesforceDateTime.nowMilliseconds()
         guard let token, isSessionValid(token, now: now) else {
-            return SalesforceResponses.invalidSession
+            return (SalesforceResponses.invalidSession, nil)
         }
         let (usage, fault) = state.withLock { state -> (Int, EmulatorFault?) in
             state.apiUsage += 1
+            // A request over the allowance is rejected before any fault is drawn for it.
+            guard state.apiUsage <= configuration.apiRequestLimit else { return (state.apiUsage, nil) }
             return (state.apiUsage, state.faults.nextFault(for: route.endpoint))
         }
         var response: HTTPResponse
@@ -111,7 +127,7 @@ final class EmulatorCore: Sendable {
             response = dataResponse(request, route: route, version: version, now: now)
         }
         response.headers["Sforce-Limit-Info"] = "api-usage=\(min(usage, configuration.apiRequestLimit))/\(configuration.apiRequestLimit)"
-        return response
+        return (response, fault)
     }
 
     private func dataResponse(_ request: HTTPRequest, route: Route, version: String, now: Int64) -> HTTPResponse {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why a record change was rejected, with the REST error Salesforce sends for it.
+/// A rejected record change, with the REST error Salesforce sends for it.
 public enum RecordChangeError: Error, Equatable, CustomStringConvertible {
     case unknownObject(String)
     case unknownField(object: String, field: String)

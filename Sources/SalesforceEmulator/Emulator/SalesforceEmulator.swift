@@ -59,7 +59,7 @@ public final class SalesforceEmulator: Sendable {
         return counts
     }
 
-    /// One JSON line for scripts that start the emulator:
+    /// Returns one JSON line for scripts that start the emulator:
     /// `{"login_url","instance_url","username","consumer_key","records":{"<object>":count}}`.
     public func startupLine() -> String {
         let counts = recordCounts
@@ -132,7 +132,7 @@ public final class SalesforceEmulator: Sendable {
         try core.delete(try RecordEditing.object(named: objectName), idText: id, now: SalesforceDateTime.nowMilliseconds())
     }
 
-    /// The 18-character Ids of the live records of an object, in Id order.
+    /// Returns the 18-character Ids of the live records of an object, in Id order.
     public func recordIDs(_ objectName: String) throws -> [String] {
         let object = try RecordEditing.object(named: objectName)
         let store = core.state.withLock { $0.store }

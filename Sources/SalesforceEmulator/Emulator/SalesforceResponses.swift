@@ -1,6 +1,6 @@
 /// Responses in the shapes the REST API and the OAuth endpoint use.
 enum SalesforceResponses {
-    /// The REST API's error body: a JSON array of `{"message","errorCode"}` objects.
+    /// Builds the REST API's error body: a JSON array of `{"message","errorCode"}` objects.
     static func error(status: Int, code: String, message: String) -> HTTPResponse {
         var writer = JSONWriter()
         writer.raw("[")
@@ -12,7 +12,7 @@ enum SalesforceResponses {
         return .json(status: status, writer.text)
     }
 
-    /// An OAuth 2.0 error body (RFC 6749 §5.2).
+    /// Builds an OAuth 2.0 error body (RFC 6749 §5.2).
     static func oauthError(status: Int = 400, error: String, description: String) -> HTTPResponse {
         var writer = JSONWriter()
         writer.object { object in
@@ -41,7 +41,7 @@ enum SalesforceResponses {
         return response
     }
 
-    /// The body Salesforce, or the load balancer in front of it, sends with an error status.
+    /// Builds the response Salesforce, or the load balancer in front of it, sends with an error status.
     static func serverError(status: Int) -> HTTPResponse {
         switch status {
         case 502, 504:

@@ -1,9 +1,9 @@
 /// A failure the emulator can act out on one response, the way real orgs, load balancers and
 /// networks fail.
 public enum EmulatorFault: Sendable, Equatable, CustomStringConvertible {
-    /// An HTTP error status with the body Salesforce sends for it: 500 `UNKNOWN_EXCEPTION`, 503
-    /// `SERVER_UNAVAILABLE` (JSON), 502 and 504 as the load balancer's HTML page; on the token
-    /// endpoint, an OAuth `unknown_error`.
+    /// An HTTP error status with the body Salesforce sends for it: 500 `UNKNOWN_EXCEPTION` and 503
+    /// `SERVER_UNAVAILABLE` as JSON, 502 and 504 as the load balancer's HTML page. On the token
+    /// endpoint the body is an OAuth `unknown_error`.
     case status(Int)
     /// 401 `INVALID_SESSION_ID`; the access token of the request is revoked, as when a session ends.
     case invalidSession
@@ -56,7 +56,7 @@ public enum EmulatorEndpoint: String, Sendable, Equatable, CaseIterable {
     case other
 }
 
-/// Which endpoint an injected fault is aimed at.
+/// The endpoint, or group of endpoints, that an injected fault is aimed at.
 public enum FaultTarget: Sendable, Equatable {
     case endpoint(EmulatorEndpoint)
     /// Any endpoint except `token`, so that a client can still authenticate.

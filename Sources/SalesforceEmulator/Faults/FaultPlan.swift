@@ -30,7 +30,7 @@ struct FaultPlan: Sendable {
         injections.reduce(0) { $0 + $1.remaining }
     }
 
-    /// The fault for the next request to `endpoint`, if any, and records it in `log`.
+    /// Returns the fault for the next request to `endpoint`, if any, and records it in `log`.
     mutating func nextFault(for endpoint: EmulatorEndpoint) -> EmulatorFault? {
         if let position = injections.firstIndex(where: { Self.matches($0.target, endpoint) }) {
             let fault = injections[position].fault

@@ -10,8 +10,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         self.fields = elements.map { (name: $0.0, value: $0.1) }
     }
 
-    /// The value of the first field named `name`, or `nil`. Setting replaces every field of that name;
-    /// setting `nil` removes them.
+    /// Accesses the value of the first field named `name`, or `nil`. Setting a value replaces every
+    /// field of that name, and setting `nil` removes them.
     public subscript(name: String) -> String? {
         get {
             fields.first { $0.name.caseInsensitiveEquals(name) }?.value

@@ -22,12 +22,12 @@ public struct HTTPRequest: Sendable {
         self.queryItems = parts.count > 1 ? FormEncoding.parse(String(parts[1])) : []
     }
 
-    /// The value of the first query item named `name`, or `nil`.
+    /// Returns the value of the first query item named `name`, or `nil`.
     public func queryValue(_ name: String) -> String? {
         queryItems.first { $0.name == name }?.value
     }
 
-    /// The body's `name=value` pairs when it is `application/x-www-form-urlencoded`, percent-decoded.
+    /// Parses the body's `name=value` pairs when it is `application/x-www-form-urlencoded`, percent-decoded.
     public func formItems() -> [(name: String, value: String)] {
         FormEncoding.parse(String(decoding: body, as: UTF8.self))
     }

@@ -11,7 +11,7 @@ struct HTTPRequestReader {
         var keepAlive: Bool
     }
 
-    /// A request the server cannot read; the connection is answered with `status` and closed.
+    /// A request the server cannot read. The server replies with `status` and closes the connection.
     struct Failure: Error {
         var status: Int
         var message: String

@@ -13,7 +13,7 @@ public struct HTTPResponse: Sendable {
         self.fault = fault
     }
 
-    /// A response with `Content-Type: application/json;charset=UTF-8` and `text` as its UTF-8 body.
+    /// Makes a response with `Content-Type: application/json;charset=UTF-8` and `text` as its UTF-8 body.
     public static func json(status: Int, _ text: String) -> HTTPResponse {
         HTTPResponse(
             status: status,
@@ -22,7 +22,7 @@ public struct HTTPResponse: Sendable {
         )
     }
 
-    /// A response with `Content-Type: text/plain;charset=UTF-8`.
+    /// Makes a response with `Content-Type: text/plain;charset=UTF-8`.
     public static func text(status: Int, _ text: String) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "text/plain;charset=UTF-8"], body: Array(text.utf8))
     }

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 enum HTTPResponseSerializer {
-    /// The status line and headers, ending with the blank line. `Content-Length`, `Date` and
+    /// Serializes the status line and headers, ending with the blank line. `Content-Length`, `Date` and
     /// `Connection` are set here and replace any the handler set.
     static func head(of response: HTTPResponse, keepAlive: Bool) -> [UInt8] {
         var headers = response.headers
@@ -24,7 +24,7 @@ enum HTTPResponseSerializer {
         return Array(text.utf8)
     }
 
-    /// The current time in the IMF-fixdate format of RFC 9110 §5.6.7.
+    /// Formats the current time in the IMF-fixdate format of RFC 9110 §5.6.7.
     static func httpDate() -> String {
         var now = time(nil)
         var parts = tm()

@@ -11,7 +11,7 @@ import Darwin
 /// A small HTTP/1.1 server over POSIX sockets, for tests and the emulator: one thread accepts,
 /// one thread serves each connection, and an async handler returns the response to every request.
 ///
-/// It reads `Content-Length` and chunked request bodies, answers `Expect: 100-continue`, keeps
+/// It reads `Content-Length` and chunked request bodies, sends `100 Continue` for `Expect: 100-continue`, keeps
 /// connections alive unless the client sends `Connection: close` (or speaks HTTP/1.0 without
 /// `keep-alive`), and always sends responses with `Content-Length`. `HTTPResponse.fault` makes it
 /// break a connection on purpose.
@@ -37,7 +37,8 @@ public final class HTTPServer: Sendable {
     public let port: UInt16
     public let host: String
 
-    /// Binds a listening socket to `host:port` (port 0 picks a free port). It accepts nothing until `start()`.
+    /// Binds a listening socket to `host:port` (port 0 picks a free port). Connections wait in the
+    /// backlog until `start()`.
     public init(
         host: String = "127.0.0.1",
         port: UInt16 = 0,
@@ -61,9 +62,6 @@ public final class HTTPServer: Sendable {
             guard !state.isStarted else { throw HTTPServerError.alreadyStarted }
             state.isStarted = true
             return state.listeningSocket
-        }
-        guard listen(listeningSocket, 128) == 0 else {
-            throw HTTPServerError.systemCall("listen", errno)
         }
         let thread = Thread { [self] in
             acceptLoop(listeningSocket: listeningSocket)
@@ -101,7 +99,14 @@ public final class HTTPServer: Sendable {
         while true {
             let connection = accept(listeningSocket, nil, nil)
             if connection < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
+                let code = errno
+                if state.withLock({ $0.isStopped }) { return }
+                if code == EINTR || code == ECONNABORTED { continue }
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
+                    // Out of descriptors or memory for now; keep serving the open connections and retry.
+                    usleep(10_000)
+                    continue
+                }
                 return
             }
             let isAccepted = state.withLock { state -> Bool in
@@ -222,6 +227,12 @@ public final class HTTPServer: Sendable {
             let code = errno
             close(socketDescriptor)
             throw HTTPServerError.systemCall("bind", code)
+        }
+        // Connections that arrive before start() wait in the backlog.
+        guard listen(socketDescriptor, 128) == 0 else {
+            let code = errno
+            close(socketDescriptor)
+            throw HTTPServerError.systemCall("listen", code)
         }
         return socketDescriptor
     }

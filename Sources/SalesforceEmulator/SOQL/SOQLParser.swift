@@ -140,7 +140,11 @@ struct SOQLParser {
     }
 
     private mutating func parseOrdering(_ object: ObjectSchema) throws(SOQLError) -> SOQLQuery.Ordering {
-        let field = try resolveField(advance(), in: object)
+        let fieldToken = advance()
+        let field = try resolveField(fieldToken, in: object)
+        guard field.type != .textarea else {
+            throw SOQLError(.invalidField, column: fieldToken.column, "field '\(field.name)' can not be sorted in a query call")
+        }
         var isAscending = true
         if current.keyword == "ASC" {
             _ = advance()
@@ -199,6 +203,10 @@ struct SOQLParser {
     private mutating func parseComparison(_ object: ObjectSchema) throws(SOQLError) -> SOQLCondition {
         let fieldToken = advance()
         let field = try resolveField(fieldToken, in: object)
+        // Long text areas cannot be filtered, and describe reports them with `filterable: false`.
+        guard field.type != .textarea else {
+            throw SOQLError(.invalidField, column: fieldToken.column, "field '\(field.name)' can not be filtered in a query call")
+        }
         let operatorToken = advance()
         switch operatorToken.kind {
         case .symbol(let symbol):

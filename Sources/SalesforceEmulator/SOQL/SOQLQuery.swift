@@ -55,7 +55,7 @@ struct SOQLError: Error, Equatable {
         self.detail = detail
     }
 
-    /// The message as Salesforce formats it: the query, a caret under the column, the position, the detail.
+    /// Formats the message as Salesforce does: the query, a caret under the column, the position, the detail.
     func message(query: String) -> String {
         let caretPadding = String(repeating: " ", count: max(0, column - 1))
         return "\n\(query)\n\(caretPadding)^\nERROR at Row:1:Column:\(column)\n\(detail)"

@@ -11,22 +11,38 @@ struct JSONWriter {
         text += fragment
     }
 
+    /// Appends `value` as a JSON string. Runs of characters that need no escape are copied whole,
+    /// because HTML bodies of several hundred kilobytes pass through here.
     mutating func string(_ value: String) {
         text.unicodeScalars.append("\"")
-        for scalar in value.unicodeScalars {
+        // Every character to escape is ASCII, and a byte below 0x80 is always a whole scalar. So a
+        // scan of the UTF-8 bytes finds them, and its indices can slice the scalars view.
+        let bytes = value.utf8
+        let scalars = value.unicodeScalars
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
+                index = bytes.index(after: index)
+                continue
+            }
+            text.append(contentsOf: Substring(scalars[runStart..<index]))
+            let scalar = Unicode.Scalar(byte)
             switch scalar {
             case "\"": text += "\\\""
             case "\\": text += "\\\\"
             case "\n": text += "\\n"
             case "\r": text += "\\r"
             case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
+            default:
                 let hex = String(scalar.value, radix: 16)
                 text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                text.unicodeScalars.append(scalar)
             }
+            index = bytes.index(after: index)
+            runStart = index
         }
+        text.append(contentsOf: Substring(scalars[runStart..<index]))
         text.unicodeScalars.append("\"")
     }
 

@@ -28,7 +28,7 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    /// A stable 64-bit hash of a string (FNV-1a), for salting generators by name.
+    /// Returns a stable 64-bit hash of a string (FNV-1a), for salting generators by name.
     static func hash(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {

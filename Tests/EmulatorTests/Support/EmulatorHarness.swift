@@ -59,7 +59,7 @@ struct EmulatorHarness {
         )
     }
 
-    /// A valid access token.
+    /// Requests a token with a valid assertion and returns it.
     func accessToken() async throws -> String {
         let reply = try await requestToken(assertion: try assertion())
         try #require(reply.status == 200, "token request failed: \(reply.text)")
@@ -108,7 +108,7 @@ func formEncode(_ text: String) -> String {
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
 }
 
-/// The first error object of a REST error body.
+/// Returns the `errorCode` and `message` of the first object in a REST error body.
 func restError(_ reply: LoopbackClient.Reply) throws -> (code: String, message: String) {
     let list = try #require(try reply.json() as? [[String: Any]], "not an error array: \(reply.text)")
     let first = try #require(list.first)

@@ -15,7 +15,7 @@ enum JWTSigner {
         try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
-    /// An RS256 JWS over `header` and `claims`, signed with a PKCS#8 PEM key.
+    /// Signs `header` and `claims` as an RS256 JWS with a PKCS#8 PEM key.
     static func sign(header: [String: Any] = ["alg": "RS256"], claims: [String: Any], privateKeyPEM: String) throws -> String {
         let signingInput = base64URL(json(header)) + "." + base64URL(json(claims))
         let signature = try rs256(Array(signingInput.utf8), privateKeyPEM: privateKeyPEM)
