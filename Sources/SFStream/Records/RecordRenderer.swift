@@ -19,8 +19,8 @@ public struct RecordRenderer: Sendable {
     ]
 
     public func render(_ envelope: RecordEnvelope) -> [Element] {
-        let htmlField = category.htmlFields.first { envelope.string($0) != nil }
-        var metadata = baseMetadata(envelope, isHTML: htmlField != nil)
+        let htmlFields = category.htmlFields.filter { envelope.string($0) != nil }
+        var metadata = baseMetadata(envelope, isHTML: !htmlFields.isEmpty)
         if category.name == "EmailMessage" {
             addEmailFields(from: envelope, to: &metadata)
         }
@@ -42,9 +42,11 @@ public struct RecordRenderer: Sendable {
             partCount += 1
             elements += Self.renamed(part, prefix: "part\(partCount)-")
         }
-        if let htmlField, let html = envelope.string(htmlField) {
-            appendPart(HTMLPartitioner.partition(html: html, options: options))
-        } else if category.name == "EmailMessage", let text = envelope.string("TextBody") {
+        for field in htmlFields {
+            appendPart(HTMLPartitioner.partition(html: envelope.string(field)!, options: options))
+        }
+        // An e-mail without HTML falls back to its plain-text body.
+        if htmlFields.isEmpty, category.name == "EmailMessage", let text = envelope.string("TextBody") {
             appendPart(TextPartitioner.partition(text: text, options: options))
         }
         for field in category.longTextFields {

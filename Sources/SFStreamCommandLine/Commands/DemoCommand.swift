@@ -28,7 +28,7 @@ enum DemoCommand {
                 loginURL: emulator.loginURL
             )
             client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments))
-            let categories = try await CategoryResolver.resolve(PipelineArguments.categoryNames(arguments), client: client, authenticate: true)
+            let categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = try PipelineArguments.pipelineConfiguration(arguments, categories: categories)
             writeStandardError("sfstream demo: emulated org at \(emulator.loginURL.absoluteString), records \(describe(emulator.recordCounts))")
         } catch {

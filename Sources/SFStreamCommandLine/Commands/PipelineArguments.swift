@@ -4,6 +4,7 @@ import Foundation
 enum PipelineArguments {
     static let options: [OptionSpec] = [
         OptionSpec("categories", value: "LIST", environment: "SALESFORCE_CATEGORIES", help: "Comma-separated sObjects to read (default Account,Campaign,Case,EmailMessage,Lead)."),
+        OptionSpec("fields", value: "SPEC", help: "Exact fields to read per category, e.g. 'Account:Name,Description;Case:Subject' (default: the text fields describe reports)."),
         OptionSpec("api-version", value: "VERSION", help: "Salesforce REST API version (default \(ClientConfiguration().apiVersion))."),
         OptionSpec("workers", value: "N", help: "Parallel partition workers (default: the number of cores)."),
         OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 8)."),
@@ -21,6 +22,19 @@ enum PipelineArguments {
     static func categoryNames(_ arguments: ParsedArguments) -> [String] {
         guard let list = arguments.value("categories") else { return SObjectCategory.defaultNames }
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Authenticates, then resolves `--categories` and `--fields` with the org's describe results.
+    static func resolveCategories(_ arguments: ParsedArguments, client: SalesforceClient) async throws -> [SObjectCategory] {
+        var overrides: [String: [String]] = [:]
+        if let text = arguments.value("fields") {
+            guard let parsed = CategoryResolver.parseFieldOverrides(text) else {
+                throw UsageError("invalid value '\(text)' for --fields: expected Category:Field1,Field2, groups separated by ';'")
+            }
+            overrides = parsed
+        }
+        try await client.authenticate()
+        return try await CategoryResolver.resolve(categoryNames(arguments), fieldOverrides: overrides, client: client)
     }
 
     static func clientConfiguration(_ arguments: ParsedArguments) throws -> ClientConfiguration {

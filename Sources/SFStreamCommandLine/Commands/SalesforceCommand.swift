@@ -24,7 +24,7 @@ enum SalesforceCommand {
         do {
             let credentials = try credentials(from: arguments)
             client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments))
-            let categories = try await CategoryResolver.resolve(PipelineArguments.categoryNames(arguments), client: client, authenticate: true)
+            let categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = try PipelineArguments.pipelineConfiguration(arguments, categories: categories)
         } catch {
             writeStandardError("sfstream: error: \(error)")

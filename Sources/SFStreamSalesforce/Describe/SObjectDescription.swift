@@ -8,14 +8,26 @@ public struct SObjectDescription: Sendable, Hashable {
         /// Maximum length in characters for text fields, 0 for other types.
         public let length: Int
         public let isNillable: Bool
+        /// `richtextarea` or `plaintextarea` for text areas; `nil` for other types.
+        public let extraTypeInfo: String?
+        /// Whether describe marks this field `nameField`: the record's display name.
+        public let isNameField: Bool
 
-        public init(name: String, type: String, label: String, length: Int = 0, isNillable: Bool = true) {
+        public init(
+            name: String, type: String, label: String, length: Int = 0, isNillable: Bool = true,
+            extraTypeInfo: String? = nil, isNameField: Bool = false
+        ) {
             self.name = name
             self.type = type
             self.label = label
             self.length = length
             self.isNillable = isNillable
+            self.extraTypeInfo = extraTypeInfo
+            self.isNameField = isNameField
         }
+
+        /// Whether the field holds HTML (a rich text area).
+        public var isRichText: Bool { extraTypeInfo == "richtextarea" }
     }
 
     public let name: String
@@ -48,7 +60,9 @@ public struct SObjectDescription: Sendable, Hashable {
                 type: value["type"]?.stringValue ?? "",
                 label: value["label"]?.stringValue ?? fieldName,
                 length: value["length"]?.numberValue.map { Int($0) } ?? 0,
-                isNillable: value["nillable"]?.boolValue ?? true
+                isNillable: value["nillable"]?.boolValue ?? true,
+                extraTypeInfo: value["extraTypeInfo"]?.stringValue,
+                isNameField: value["nameField"]?.boolValue ?? false
             ))
         }
         self.init(

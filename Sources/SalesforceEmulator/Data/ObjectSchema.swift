@@ -69,6 +69,16 @@ struct ObjectSchema: Sendable {
 
     var isCustom: Bool { name.hasSuffix("__c") }
 
+    /// The field describe marks `nameField`: the record's display name. Salesforce uses
+    /// `CaseNumber` for Case and `Subject` for EmailMessage instead of a `Name` field.
+    var nameFieldName: String {
+        switch name {
+        case "Case": "CaseNumber"
+        case "EmailMessage": "Subject"
+        default: "Name"
+        }
+    }
+
     /// Finds a field by name without regard to case, as SOQL does.
     func field(named name: String) -> FieldSchema? {
         fieldsByLowercasedName[name.lowercased()].map { fields[$0] }

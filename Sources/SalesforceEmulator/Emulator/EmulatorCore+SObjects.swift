@@ -47,7 +47,7 @@ extension EmulatorCore {
             fields.raw("[")
             for (position, field) in object.fields.enumerated() {
                 if position > 0 { fields.raw(",") }
-                writeFieldDescription(&fields, field)
+                writeFieldDescription(&fields, field, isNameField: field.name == object.nameFieldName)
             }
             fields.raw("]")
             root.raw("fields", fields.text)
@@ -56,7 +56,7 @@ extension EmulatorCore {
         return .json(status: 200, writer.text)
     }
 
-    private func writeFieldDescription(_ writer: inout JSONWriter, _ field: FieldSchema) {
+    private func writeFieldDescription(_ writer: inout JSONWriter, _ field: FieldSchema, isNameField: Bool) {
         let isSystem = RecordEditing.systemFields.contains(field.name)
         writer.object { entry in
             entry.string("name", field.name)
@@ -64,6 +64,7 @@ extension EmulatorCore {
             entry.string("type", field.type.rawValue)
             entry.raw("length", String(field.length))
             entry.raw("nillable", field.isNillable ? "true" : "false")
+            entry.raw("nameField", isNameField ? "true" : "false")
             entry.raw("custom", field.isCustom ? "true" : "false")
             entry.raw("createable", isSystem ? "false" : "true")
             entry.raw("updateable", isSystem ? "false" : "true")
