@@ -149,7 +149,21 @@ public struct ElementJSONWriter: Sendable {
     /// quotes and backslashes are escaped as RFC 8259 requires.
     private mutating func appendString(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
+        var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
+            defer { previous = (previous.1, byte) }
+            // U+0085, U+2028 and U+2029 are line breaks to Python's str.splitlines() and to
+            // JavaScript, so they are escaped to keep each NDJSON record on one line.
+            if byte == 0x85, previous.1 == 0xC2 {
+                buffer.removeLast()
+                buffer.append(contentsOf: Array("\\u0085".utf8))
+                continue
+            }
+            if byte == 0xA8 || byte == 0xA9, previous == (0xE2, 0x80) {
+                buffer.removeLast(2)
+                buffer.append(contentsOf: Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\""))

@@ -8,7 +8,7 @@ import Glibc
 /// 2. UTF-8, when the bytes are valid UTF-8 and not pure ASCII;
 /// 3. the MIME charset, then the `<meta>` charset, the first that decodes strictly, trying a common
 ///    superset (iso-8859-1 → windows-1252, gb2312 → gb18030, big5 → big5-hkscs) when the declared
-///    one fails;
+///    one fails; a declared UTF-8 always decodes, with U+FFFD for invalid bytes;
 /// 4. UTF-8, for pure ASCII;
 /// 5. windows-1252.
 enum CharsetDecoder {
@@ -30,6 +30,11 @@ enum CharsetDecoder {
         }
         let declared = [mimeCharset, metaCharset(in: bytes)].compactMap { $0 }
         for label in declared {
+            // A browser decodes declared UTF-8 with U+FFFD for the invalid sequences rather than
+            // switching charset, which would turn every valid multi-byte character into mojibake.
+            if ["utf-8", "utf8"].contains(label.lowercased()) {
+                return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8")
+            }
             for charset in candidates(forLabel: label) {
                 if let text = convert(bytes, from: charset) {
                     return Decoded(text: text, charset: charset)
