@@ -55,7 +55,7 @@ actor QueryStage {
                         next in cursor.withLock { $0 = next }
                     }
                     return
-                } catch let error as SalesforceError where error.errorCode == "INVALID_QUERY_LOCATOR" && resumptions < Self.maxLocatorResumptions {
+                } catch let error as SalesforceError where error.kind == .invalidQueryLocator && resumptions < Self.maxLocatorResumptions {
                     resumptions += 1
                     continue
                 }
@@ -66,7 +66,7 @@ actor QueryStage {
             return
         } catch let stop as AllowanceStop {
             stopReason = stopReason ?? stop.reason
-        } catch let error as SalesforceError where error.errorCode == "REQUEST_LIMIT_EXCEEDED" {
+        } catch let error as SalesforceError where error.kind == .requestLimitExceeded {
             stopReason = stopReason ?? .requestLimitExceeded(error.description)
         } catch {
             let failure = RecordFailure(category: category.name, recordID: nil, stage: .query, reason: "\(error)")

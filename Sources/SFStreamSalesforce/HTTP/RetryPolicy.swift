@@ -33,6 +33,21 @@ struct RetryPolicy: Sendable {
         status == 429 || status == 500 || status == 502 || status == 503 || status == 504
     }
 
+    /// Salesforce errors that a later attempt can pass: `QUERY_TIMEOUT` (the message says to try
+    /// again later) and `REQUEST_LIMIT_EXCEEDED` for too many concurrent requests
+    /// ("ConcurrentPerOrgLongTxn Limit exceeded."). The daily allowance ("TotalRequests Limit
+    /// exceeded.") is not transient: the pipeline stops on it.
+    static func isTransient(errorCode: String?, message: String?) -> Bool {
+        switch errorCode {
+        case "QUERY_TIMEOUT":
+            return true
+        case "REQUEST_LIMIT_EXCEEDED":
+            return message?.range(of: "Concurrent", options: .caseInsensitive) != nil
+        default:
+            return false
+        }
+    }
+
     /// Transport failures worth retrying: timeouts and connections lost or refused on the way.
     ///
     /// `.unknown` is included because FoundationNetworking on Linux reports a body cut short

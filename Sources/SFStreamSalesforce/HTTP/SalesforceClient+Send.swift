@@ -118,6 +118,11 @@ extension SalesforceClient {
                         kind: .serverUnavailable, httpStatus: response.status, errorCode: body.code,
                         message: body.message, request: display, attempts: attempts
                     )
+                } else if let body = Optional(ErrorBody(body: response.body)), RetryPolicy.isTransient(errorCode: body.code, message: body.message) {
+                    failure = SalesforceError(
+                        kind: .serverUnavailable, httpStatus: response.status, errorCode: body.code,
+                        message: body.message, request: display, attempts: attempts
+                    )
                 } else {
                     return (response, nil)
                 }

@@ -43,6 +43,7 @@ extension EmulatorCore {
         case "invalidSession": fault = .invalidSession
         case "invalidQueryLocator": fault = .invalidQueryLocator
         case "requestLimitExceeded": fault = .requestLimitExceeded
+        case "concurrentRequestLimitExceeded": fault = .concurrentRequestLimitExceeded
         case "queryTimeout": fault = .queryTimeout
         case "closeWithoutResponse": fault = .closeWithoutResponse
         case "closeMidBody": fault = .closeMidBody

@@ -199,6 +199,8 @@ final class EmulatorCore: Sendable {
             return SalesforceResponses.invalidQueryLocator
         case .requestLimitExceeded:
             return SalesforceResponses.requestLimitExceeded
+        case .concurrentRequestLimitExceeded:
+            return SalesforceResponses.concurrentRequestLimitExceeded
         case .queryTimeout:
             return SalesforceResponses.queryTimeout
         case .closeWithoutResponse:

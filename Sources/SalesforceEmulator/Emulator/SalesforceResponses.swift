@@ -32,6 +32,9 @@ enum SalesforceResponses {
         message: "Your query request was running for too long. Please try again later or contact support."
     )
     static let requestLimitExceeded = error(status: 403, code: "REQUEST_LIMIT_EXCEEDED", message: "TotalRequests Limit exceeded.")
+    static let concurrentRequestLimitExceeded = error(
+        status: 403, code: "REQUEST_LIMIT_EXCEEDED", message: "ConcurrentPerOrgLongTxn Limit exceeded."
+    )
 
     static func methodNotAllowed(_ method: String, allowed: String) -> HTTPResponse {
         var response = error(

@@ -11,6 +11,9 @@ public enum EmulatorFault: Sendable, Equatable, CustomStringConvertible {
     case invalidQueryLocator
     /// 403 `REQUEST_LIMIT_EXCEEDED` ("TotalRequests Limit exceeded.").
     case requestLimitExceeded
+    /// 403 `REQUEST_LIMIT_EXCEEDED` for too many long-running requests at once
+    /// ("ConcurrentPerOrgLongTxn Limit exceeded."): transient, unlike the daily allowance.
+    case concurrentRequestLimitExceeded
     /// 400 `QUERY_TIMEOUT`.
     case queryTimeout
     /// The connection closes after the request, with no response.
@@ -29,6 +32,7 @@ public enum EmulatorFault: Sendable, Equatable, CustomStringConvertible {
         case .invalidSession: "invalidSession"
         case .invalidQueryLocator: "invalidQueryLocator"
         case .requestLimitExceeded: "requestLimitExceeded"
+        case .concurrentRequestLimitExceeded: "concurrentRequestLimitExceeded"
         case .queryTimeout: "queryTimeout"
         case .closeWithoutResponse: "closeWithoutResponse"
         case .closeMidBody: "closeMidBody"

@@ -54,13 +54,14 @@ struct FaultPlan: Sendable {
         }
     }
 
-    /// A weighted mix: mostly transient errors a client should retry, some session and cursor
-    /// losses it must recover from, and a few limits it should report.
+    /// A weighted mix: mostly transient errors a client should retry, and some session and
+    /// cursor losses it must recover from. The daily allowance (`requestLimitExceeded`) is left
+    /// out, because a client must stop on it, so a run with random faults can still finish.
     private mutating func randomFault(for endpoint: EmulatorEndpoint) -> EmulatorFault {
         var choices: [(EmulatorFault, Int)] = [
             (.status(500), 14), (.status(502), 8), (.status(503), 14), (.invalidSession, 8),
             (.closeWithoutResponse, 10), (.closeMidBody, 10), (.truncatedJSON, 6),
-            (.delay(milliseconds: random.int(in: 200...1500)), 12), (.requestLimitExceeded, 2),
+            (.delay(milliseconds: random.int(in: 200...1500)), 12), (.concurrentRequestLimitExceeded, 2),
         ]
         if endpoint == .queryMore { choices.append((.invalidQueryLocator, 6)) }
         if endpoint == .query || endpoint == .queryMore { choices.append((.queryTimeout, 4)) }
