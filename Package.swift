@@ -59,6 +59,10 @@ let package = Package(
         .testTarget(name: "SalesforceTests", dependencies: ["SFStreamSalesforce", "SalesforceEmulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "COpenSSL"]),
         .testTarget(name: "PipelineTests", dependencies: ["SFStream", "SalesforceEmulator"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["SFStreamCommandLine", "SFStream", "SalesforceEmulator"]),
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["SFStreamCommandLine", "SFStream", "SalesforceEmulator"],
+            resources: [.copy("Snapshots")]
+        ),
     ]
 )

@@ -46,6 +46,9 @@ public struct EmulatorConfiguration: Sendable {
     /// Receives one line per request (`request method=GET path=/services/... status=200 fault=...`).
     /// Lines carry no query strings, tokens or assertions. `nil` logs nothing.
     public var requestLogger: (@Sendable (String) -> Void)? = nil
+    /// Text put at the start of every access token's secret part, so that a test can search all
+    /// output for it and prove no token leaked. Letters and digits only; `nil` for none.
+    public var accessTokenMarker: String? = nil
 
     public init(certificatePEM: String) {
         self.certificatePEM = certificatePEM

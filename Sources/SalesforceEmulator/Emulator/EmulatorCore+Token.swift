@@ -23,7 +23,7 @@ extension EmulatorCore {
             return SalesforceResponses.oauthError(error: error.error, description: error.description)
         }
 
-        let token = Self.makeAccessToken(organizationID: organizationID)
+        let token = Self.makeAccessToken(organizationID: organizationID, marker: configuration.accessTokenMarker ?? "")
         state.withLock { $0.sessions[token] = now }
         var writer = JSONWriter()
         writer.object { object in
@@ -40,10 +40,10 @@ extension EmulatorCore {
     }
 
     /// Makes a session id shaped like Salesforce's: the 15-character org Id, `!`, and 96 random characters.
-    private static func makeAccessToken(organizationID: String) -> String {
+    private static func makeAccessToken(organizationID: String, marker: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._".utf8)
         let secret = (0..<96).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-        return String(organizationID.prefix(15)) + "!" + String(decoding: secret, as: UTF8.self)
+        return String(organizationID.prefix(15)) + "!" + marker + String(decoding: secret, as: UTF8.self)
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct DemoCommandTests {
+    @Test func demoWritesElementsOfEveryDefaultCategory() throws {
+        let result = try ToolProcess.run(["demo", "--records", "6"])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        var categories = Set<String>()
+        for line in result.stdoutLines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["type"] is String)
+            #expect((object["element_id"] as? String)?.count == 32)
+            let metadata = try #require(object["metadata"] as? [String: Any])
+            let source = try #require(metadata["data_source"] as? [String: Any])
+            let locator = try #require(source["record_locator"] as? [String: String])
+            categories.insert(try #require(locator["category"]))
+        }
+        #expect(categories == ["Account", "Campaign", "Case", "EmailMessage", "Lead"])
+
+        let summary = try #require(result.stderrLines.last)
+        #expect(summary.hasPrefix("sfstream demo: "))
+        #expect(summary.contains("records read"))
+        #expect(summary.contains("\(result.stdoutLines.count) elements"))
+        #expect(summary.contains("0 failed"))
+    }
+
+    @Test func demoWithoutChunkingWritesPartitionedElements() throws {
+        let result = try ToolProcess.run(["demo", "--records", "3", "--categories", "EmailMessage", "--chunking-strategy", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let types = Set(result.stdoutLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["type"] as? String
+        })
+        #expect(types.contains("Title"))
+        #expect(types.contains("NarrativeText"))
+        #expect(!types.contains("CompositeElement"))
+    }
+
+    @Test func invalidChunkingOptionIsReportedBeforeAnyRecord() throws {
+        let result = try ToolProcess.run(["demo", "--max-characters", "100", "--new-after-n-chars", "200"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("new_after_n_chars (200)"))
+    }
+
+    @Test func unknownCategoryIsOneLine() throws {
+        let result = try ToolProcess.run(["demo", "--categories", "Account,Widget__c"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("unknown category 'Widget__c'"))
+    }
+
+    @Test func closedStdoutEndsQuietly() throws {
+        let (process, stdout, stderr) = try ToolProcess.start(["demo", "--records", "40"])
+        let handle = stdout.fileHandleForReading
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            received.append(chunk)
+        }
+        try handle.close()
+        process.waitUntilExit()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(!errors.contains("error"), "\(errors)")
+    }
+
+    @Test func interruptFlushesWholeLinesAndExits130() throws {
+        let (process, stdout, _) = try ToolProcess.start(["demo", "--records", "3000", "--categories", "EmailMessage", "--latency-ms", "20"])
+        let handle = stdout.fileHandleForReading
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            received.append(chunk)
+        }
+        kill(process.processIdentifier, SIGINT)
+        received.append(handle.readDataToEndOfFile())
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        #expect(received.last == UInt8(ascii: "\n"))
+        for line in String(decoding: received, as: UTF8.self).split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "partial line: \(line.prefix(80))")
+        }
+    }
+}
