@@ -11,6 +11,7 @@ enum DemoCommand {
     )
 
     static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+        let logGate = ClientLogGate()
         let emulator: SalesforceEmulator
         let client: SalesforceClient
         let configuration: PipelineConfiguration
@@ -27,15 +28,17 @@ enum DemoCommand {
                 privateKey: try PrivateKey.load(keyPair.privateKeyPEM, setting: "demo key"),
                 loginURL: emulator.loginURL
             )
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments))
-            let categories = try await PipelineArguments.resolveCategories(arguments, client: client)
-            configuration = try PipelineArguments.pipelineConfiguration(arguments, categories: categories)
+            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
+            configuration = pipelineConfiguration
             writeStandardError("sfstream demo: emulated org at \(emulator.loginURL.absoluteString), records \(describe(emulator.recordCounts))")
         } catch {
             writeStandardError("sfstream demo: error: \(error)")
             return .notStarted
         }
         defer { emulator.stop() }
+        logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The options shared by `salesforce` and `demo`: what to read and how to process it.
 enum PipelineArguments {
@@ -10,6 +11,7 @@ enum PipelineArguments {
         OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 8)."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
+        OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr."),
         OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out."),
         OptionSpec("lookback", value: "SECONDS", help: "With --state-file: how far before the saved watermark to read again, in seconds (default 300)."),
         OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z."),
@@ -22,6 +24,19 @@ enum PipelineArguments {
     static func categoryNames(_ arguments: ParsedArguments) -> [String] {
         guard let list = arguments.value("categories") else { return SObjectCategory.defaultNames }
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Writes the client's retries, re-authentications and errors to stderr, one line each:
+    /// `sfstream: warning: retrying … method=GET path=/services/data/v62.0/query/… attempt=2 status=503`.
+    /// The client never puts tokens or query strings in the fields. Before records flow, only the
+    /// final error of a failed start is shown (one line), so retries are held back until
+    /// ``ClientLogGate/open()``; `--verbose` adds the `info` events (tokens obtained and renewed).
+    static func stderrLogger(verbose: Bool, gate: ClientLogGate) -> ClientLogger {
+        ClientLogger { event in
+            guard event.level >= (verbose ? .info : .warning), gate.isOpen else { return }
+            let fields = event.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            writeStandardError("sfstream: \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
+        }
     }
 
     /// Authenticates, then resolves `--categories` and `--fields` with the org's describe results.
@@ -37,8 +52,9 @@ enum PipelineArguments {
         return try await CategoryResolver.resolve(categoryNames(arguments), fieldOverrides: overrides, client: client)
     }
 
-    static func clientConfiguration(_ arguments: ParsedArguments) throws -> ClientConfiguration {
+    static func clientConfiguration(_ arguments: ParsedArguments, logGate: ClientLogGate) throws -> ClientConfiguration {
         var configuration = ClientConfiguration()
+        configuration.logger = stderrLogger(verbose: arguments.flag("verbose"), gate: logGate)
         if let version = arguments.value("api-version") {
             let trimmed = version.hasPrefix("v") ? String(version.dropFirst()) : version
             guard let number = Double(trimmed), number >= 20 else {
@@ -97,5 +113,16 @@ enum PipelineArguments {
         }
         configuration.maxAPIUsagePercent = try arguments.decimal("max-api-usage", in: 1...100) ?? 80
         return configuration
+    }
+}
+
+/// Holds back client log lines until the run has started, so a failed start prints one line.
+final class ClientLogGate: Sendable {
+    private let state = Atomic<Bool>(false)
+
+    var isOpen: Bool { state.load(ordering: .relaxed) }
+
+    func open() {
+        state.store(true, ordering: .relaxed)
     }
 }

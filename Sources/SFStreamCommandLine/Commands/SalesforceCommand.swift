@@ -19,17 +19,20 @@ enum SalesforceCommand {
     )
 
     static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+        let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
         do {
             let credentials = try credentials(from: arguments)
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments))
-            let categories = try await PipelineArguments.resolveCategories(arguments, client: client)
-            configuration = try PipelineArguments.pipelineConfiguration(arguments, categories: categories)
+            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
+            configuration = pipelineConfiguration
         } catch {
             writeStandardError("sfstream: error: \(error)")
             return .notStarted
         }
+        logGate.open()
         let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"))
         return await runner.run()
