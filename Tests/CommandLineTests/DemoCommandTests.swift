@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct DemoCommandTests {
-    @Test func demoWritesElementsOfEveryDefaultCategory() throws {
-        let result = try ToolProcess.run(["demo", "--records", "6"])
+    @Test func demoWritesElementsOfEveryDefaultCategory() async throws {
+        let result = try await ToolProcess.run(["demo", "--records", "6"])
         #expect(result.status == 0, "\(result.stderr)")
 
         var categories = Set<String>()
@@ -25,8 +25,8 @@ import Testing
         #expect(summary.contains("0 failed"))
     }
 
-    @Test func demoWithoutChunkingWritesPartitionedElements() throws {
-        let result = try ToolProcess.run(["demo", "--records", "3", "--categories", "EmailMessage", "--chunking-strategy", "none"])
+    @Test func demoWithoutChunkingWritesPartitionedElements() async throws {
+        let result = try await ToolProcess.run(["demo", "--records", "3", "--categories", "EmailMessage", "--chunking-strategy", "none"])
         #expect(result.status == 0, "\(result.stderr)")
         let types = Set(result.stdoutLines.compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["type"] as? String
@@ -36,53 +36,47 @@ import Testing
         #expect(!types.contains("CompositeElement"))
     }
 
-    @Test func invalidChunkingOptionIsReportedBeforeAnyRecord() throws {
-        let result = try ToolProcess.run(["demo", "--max-characters", "100", "--new-after-n-chars", "200"])
+    @Test func invalidChunkingOptionIsReportedBeforeAnyRecord() async throws {
+        let result = try await ToolProcess.run(["demo", "--max-characters", "100", "--new-after-n-chars", "200"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.contains("new_after_n_chars (200)"))
     }
 
-    @Test func unknownCategoryIsOneLine() throws {
-        let result = try ToolProcess.run(["demo", "--categories", "Account,Widget__c"])
+    @Test func unknownCategoryIsOneLine() async throws {
+        let result = try await ToolProcess.run(["demo", "--categories", "Account,Widget__c"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.contains("unknown category 'Widget__c'"))
     }
 
-    @Test func closedStdoutEndsQuietly() throws {
+    @Test func closedStdoutEndsQuietly() async throws {
         let (process, stdout, stderr) = try ToolProcess.start(["demo", "--records", "40"])
-        let handle = stdout.fileHandleForReading
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
+        let (reason, status, errors) = try await ToolProcess.blocking {
+            _ = ToolProcess.readFirstLine(stdout.fileHandleForReading)
+            try stdout.fileHandleForReading.close()
+            process.waitUntilExit()
+            let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return (process.terminationReason == .exit, process.terminationStatus, errors)
         }
-        try handle.close()
-        process.waitUntilExit()
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        #expect(reason)
+        #expect(status == 0)
         #expect(!errors.contains("error"), "\(errors)")
     }
 
-    @Test func interruptFlushesWholeLinesAndExits130() throws {
+    @Test func interruptFlushesWholeLinesAndExits130() async throws {
         let (process, stdout, _) = try ToolProcess.start(["demo", "--records", "3000", "--categories", "EmailMessage", "--latency-ms", "20"])
-        let handle = stdout.fileHandleForReading
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
+        let (received, exited, status) = try await ToolProcess.blocking {
+            var received = ToolProcess.readFirstLine(stdout.fileHandleForReading)
+            kill(process.processIdentifier, SIGINT)
+            received.append(stdout.fileHandleForReading.readDataToEndOfFile())
+            process.waitUntilExit()
+            return (received, process.terminationReason == .exit, process.terminationStatus)
         }
-        kill(process.processIdentifier, SIGINT)
-        received.append(handle.readDataToEndOfFile())
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 130)
+        #expect(exited)
+        #expect(status == 130)
         #expect(received.last == UInt8(ascii: "\n"))
         for line in String(decoding: received, as: UTF8.self).split(separator: "\n") {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "partial line: \(line.prefix(80))")

@@ -5,7 +5,7 @@ import Testing
 /// `sfstream emulator` and `sfstream salesforce` as two processes, with keys made by `openssl`.
 @Suite(.timeLimit(.minutes(2))) struct SalesforceCommandTests {
     /// A key pair and certificate made with the openssl command line, as the README tells users.
-    struct Keys {
+    struct Keys: Sendable {
         let folder: URL
         var key: URL { folder.appendingPathComponent("key.pem") }
         var certificate: URL { folder.appendingPathComponent("cert.pem") }
@@ -24,29 +24,24 @@ import Testing
     }
 
     /// Starts `sfstream emulator` and reads its start-up line.
-    func startEmulator(_ keys: Keys, records: Int) throws -> (Process, [String: Any]) {
+    func startEmulator(_ keys: Keys, records: Int) async throws -> (Process, [String: Any]) {
         let (process, stdout, _) = try ToolProcess.start(["emulator", "--certificate", keys.certificate.path, "--records", String(records)])
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
+        let line = try await ToolProcess.blocking { ToolProcess.readFirstLine(stdout.fileHandleForReading) }
         let startup = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
         return (process, startup)
     }
 
-    @Test func salesforceCommandReadsEverySeededRecord() throws {
-        let keys = try Keys()
+    @Test func salesforceCommandReadsEverySeededRecord() async throws {
+        let keys = try await ToolProcess.blocking { try Keys() }
         defer { keys.remove() }
-        let (emulator, startup) = try startEmulator(keys, records: 5)
+        let (emulator, startup) = try await startEmulator(keys, records: 5)
         defer { emulator.terminate() }
 
         let loginURL = try #require(startup["login_url"] as? String)
         #expect(startup["instance_url"] is String)
         let counts = try #require(startup["records"] as? [String: Int])
         let errors = keys.folder.appendingPathComponent("errors.ndjson")
-        let result = try ToolProcess.run([
+        let result = try await ToolProcess.run([
             "salesforce", "--username", try #require(startup["username"] as? String),
             "--consumer-key", try #require(startup["consumer_key"] as? String),
             "--private-key-file", keys.key.path, "--login-url", loginURL, "--errors", errors.path,
@@ -69,17 +64,20 @@ import Testing
         #expect(emailElements + emailFailures == counts["EmailMessage"])
 
         emulator.interrupt()
-        emulator.waitUntilExit()
-        #expect(emulator.terminationStatus == 0)
+        let status = try await ToolProcess.blocking {
+            emulator.waitUntilExit()
+            return emulator.terminationStatus
+        }
+        #expect(status == 0)
     }
 
-    @Test func wrongKeyIsRejectedWithOneLine() throws {
-        let keys = try Keys()
+    @Test func wrongKeyIsRejectedWithOneLine() async throws {
+        let keys = try await ToolProcess.blocking { try Keys() }
         defer { keys.remove() }
-        let (emulator, startup) = try startEmulator(keys, records: 1)
+        let (emulator, startup) = try await startEmulator(keys, records: 1)
         defer { emulator.terminate() }
 
-        let result = try ToolProcess.run([
+        let result = try await ToolProcess.run([
             "salesforce", "--username", try #require(startup["username"] as? String),
             "--consumer-key", try #require(startup["consumer_key"] as? String),
             "--private-key-file", keys.otherKey.path, "--login-url", try #require(startup["login_url"] as? String),
@@ -90,8 +88,8 @@ import Testing
         #expect(result.stderr.contains("invalid_grant"))
     }
 
-    @Test func missingSettingsAreListedTogether() throws {
-        let result = try ToolProcess.run(["salesforce"])
+    @Test func missingSettingsAreListedTogether() async throws {
+        let result = try await ToolProcess.run(["salesforce"])
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.contains("--username"))
@@ -99,11 +97,11 @@ import Testing
         #expect(result.stderr.contains("--private-key-file"))
     }
 
-    @Test func unreachableHostIsOneLine() throws {
-        let keys = try Keys()
+    @Test func unreachableHostIsOneLine() async throws {
+        let keys = try await ToolProcess.blocking { try Keys() }
         defer { keys.remove() }
         // Port 9 on loopback has no listener on these machines; the connection is refused at once.
-        let result = try ToolProcess.run([
+        let result = try await ToolProcess.run([
             "salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key-file", keys.key.path,
             "--login-url", "http://127.0.0.1:9", "--request-timeout", "2",
         ])
@@ -111,10 +109,10 @@ import Testing
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
     }
 
-    @Test func plainHTTPLoginURLIsRejectedForRemoteHosts() throws {
-        let keys = try Keys()
+    @Test func plainHTTPLoginURLIsRejectedForRemoteHosts() async throws {
+        let keys = try await ToolProcess.blocking { try Keys() }
         defer { keys.remove() }
-        let result = try ToolProcess.run([
+        let result = try await ToolProcess.run([
             "salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key-file", keys.key.path,
             "--login-url", "http://login.example.com",
         ])
@@ -124,8 +122,8 @@ import Testing
     }
 
     @Test(arguments: ["--private-key-file", "--private-key"])
-    func unreadableKeyIsOneLineWithoutKeyText(setting: String) throws {
-        let keys = try Keys()
+    func unreadableKeyIsOneLineWithoutKeyText(setting: String) async throws {
+        let keys = try await ToolProcess.blocking { try Keys() }
         defer { keys.remove() }
         let text = try String(contentsOf: keys.key, encoding: .utf8)
         let truncated = String(text.split(separator: "\n").dropLast(4).joined(separator: "\n")) + "\n-----END PRIVATE KEY-----\n"
@@ -133,7 +131,7 @@ import Testing
         try truncated.write(to: truncatedFile, atomically: true, encoding: .utf8)
 
         let value = setting == "--private-key-file" ? truncatedFile.path : truncated
-        let result = try ToolProcess.run([
+        let result = try await ToolProcess.run([
             "salesforce", "--username", "u@example.com", "--consumer-key", "k", setting, value,
             "--login-url", "http://127.0.0.1:9",
         ])

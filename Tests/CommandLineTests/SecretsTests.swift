@@ -4,7 +4,7 @@ import Testing
 
 /// A marker planted in the access token and in the private key must appear in no output.
 @Suite(.timeLimit(.minutes(2))) struct SecretsTests {
-    @Test func tokenAndKeyNeverReachAnyOutput() throws {
+    @Test func tokenAndKeyNeverReachAnyOutput() async throws {
         let tokenMarker = "SECRETTOKENMARKER42"
         let keyPair = try TestKeyPair.generate()
         var configuration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
@@ -23,7 +23,7 @@ import Testing
         let folder = try ToolProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let errors = folder.appendingPathComponent("errors.ndjson")
-        let result = try ToolProcess.run(
+        let result = try await ToolProcess.run(
             [
                 "salesforce", "--login-url", emulator.loginURL.absoluteString, "--errors", errors.path,
                 "--categories", "Case,EmailMessage,Lead",

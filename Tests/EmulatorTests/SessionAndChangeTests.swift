@@ -6,13 +6,14 @@ import Testing
 @Suite("Sessions, determinism and changes")
 struct SessionAndChangeTests {
     @Test func sessionExpiresAfterLifetime() async throws {
-        let harness = try EmulatorHarness { $0.sessionLifetimeSeconds = 1 }
+        // Five seconds leave room for a loaded machine between the token and the first query.
+        let harness = try EmulatorHarness { $0.sessionLifetimeSeconds = 5 }
         defer { harness.stop() }
         let token = try await harness.accessToken()
         let before = try await harness.query("SELECT Id FROM Account LIMIT 1", token: token)
 
-        // Waits past the one-second lifetime; only the order of events is asserted.
-        try await Task.sleep(for: .milliseconds(1300))
+        // Waits past the lifetime; only the order of events is asserted.
+        try await Task.sleep(for: .milliseconds(5300))
         let after = try await harness.query("SELECT Id FROM Account LIMIT 1", token: token)
 
         #expect(before.status == 200)

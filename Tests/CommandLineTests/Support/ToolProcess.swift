@@ -10,7 +10,7 @@ import Glibc
 /// `swift test` builds every product into the folder that holds the test bundle, so the binary
 /// sits beside the running test executable.
 enum ToolProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: Data
         var stderr: String
@@ -39,6 +39,7 @@ enum ToolProcess {
         return environment.merging(extra) { $1 }
     }
 
+    /// Starts the tool without waiting; read its pipes inside ``blocking(_:)``.
     static func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = executable
@@ -53,8 +54,24 @@ enum ToolProcess {
         return (process, stdout, stderr)
     }
 
-    /// Runs the tool to completion, feeding `input` on stdin.
-    static func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs the tool to completion, feeding `input` on stdin. The waiting happens on a thread of
+    /// its own: the Swift concurrency pool has about one thread per core here, and a test that
+    /// blocks one starves the emulators other tests run on it.
+    static func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) async throws -> Result {
+        try await blocking { try runBlocking(arguments, input: input, environment: extra) }
+    }
+
+    /// Runs `body` on a new thread and returns its result. Test expectations stay outside `body`,
+    /// because they need the test's task context.
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try body() })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], input: Data?, environment extra: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -90,6 +107,17 @@ enum ToolProcess {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sfstream-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+
+    /// Reads from `handle` until a whole line has arrived or the stream ends.
+    static func readFirstLine(_ handle: FileHandle) -> Data {
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            received.append(chunk)
+        }
+        return received
     }
 
     /// Runs the `openssl` command line, for keys made the way users make them.
