@@ -83,3 +83,48 @@ import Testing
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(2))) struct DemoRunOptionsTests {
+    func recordIDs(_ result: ToolProcess.Result) -> Set<String> {
+        Set(result.stdoutLines.compactMap { line -> String? in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let source = (object?["metadata"] as? [String: Any])?["data_source"] as? [String: Any]
+            return (source?["record_locator"] as? [String: String])?["id"]
+        })
+    }
+
+    @Test func secondRunWithStateFileEmitsNothing() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state.json").path
+
+        let first = try await ToolProcess.run(["demo", "--records", "5", "--state-file", state])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdoutLines.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: state))
+
+        // The demo's emulator is seeded the same way each run, so nothing has changed.
+        let second = try await ToolProcess.run(["demo", "--records", "5", "--state-file", state])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdoutLines.isEmpty)
+        #expect(second.stderr.contains("unchanged"))
+    }
+
+    @Test func randomFaultsDeliverTheCleanRunsRecords() async throws {
+        let clean = try await ToolProcess.run(["demo", "--records", "10", "--page-size", "4"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let faulty = try await ToolProcess.run(["demo", "--records", "10", "--page-size", "4", "--fault-rate", "0.1", "--seed", "1"])
+        #expect(faulty.status == 0, "\(faulty.stderr)")
+        #expect(recordIDs(faulty) == recordIDs(clean))
+        let summary = try #require(faulty.stderrLines.last)
+        #expect(!summary.contains(" 0 retries"), "\(summary)")
+    }
+
+    @Test func apiUsageThresholdStopsWithStatusThree() async throws {
+        let result = try await ToolProcess.run([
+            "demo", "--records", "50", "--page-size", "5", "--api-request-limit", "40", "--max-api-usage", "50",
+        ])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("stopped at API usage"))
+    }
+}

@@ -9,6 +9,7 @@ enum EmulatorArguments {
         OptionSpec("page-size", value: "N", help: "Maximum records in one query page (default 2000)."),
         OptionSpec("latency-ms", value: "N", help: "Delay added to every response, in milliseconds (default 0)."),
         OptionSpec("fault-rate", value: "P", help: "Probability from 0 to 1 that a request gets an injected fault (default 0)."),
+        OptionSpec("api-request-limit", value: "N", help: "The emulated org's daily API request allowance, reported in Sforce-Limit-Info (default 100000)."),
     ]
 
     /// Applies the options to `configuration`.
@@ -34,6 +35,9 @@ enum EmulatorArguments {
         }
         if let rate = try arguments.decimal("fault-rate", in: 0...1) {
             configuration.faultRate = rate
+        }
+        if let limit = try arguments.integer("api-request-limit", in: 1...100_000_000) {
+            configuration.apiRequestLimit = limit
         }
     }
 }
