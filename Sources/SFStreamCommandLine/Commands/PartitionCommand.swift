@@ -48,6 +48,10 @@ enum PartitionCommand {
                 try writer.flush()
             } catch is OutputClosed {
                 return .success
+            } catch let error as PartitionError where error.kind == .unknownEncoding {
+                // The same --encoding would fail for every file: stop as a usage error.
+                writeStandardError("sfstream partition: error: --encoding: \(error)")
+                return .notStarted
             } catch {
                 writeStandardError("sfstream partition: error: \(path): \(error)")
                 failures += 1

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct PartitionAndChunkCommandTests {
+    static let corpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/SalesforceEmulator/Corpus")
+
+    static let sample = corpus.appendingPathComponent("mailchimp-email-blueprints/2col-1-2.html")
+
+    func objects(_ result: ToolProcess.Result) throws -> [[String: Any]] {
+        try result.stdoutLines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func partitionWritesElementsNamedByFile() async throws {
+        let result = try await ToolProcess.run(["partition", Self.sample.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let elements = try objects(result)
+        #expect(!elements.isEmpty)
+        for element in elements {
+            let metadata = try #require(element["metadata"] as? [String: Any])
+            #expect(metadata["filename"] as? String == "2col-1-2.html")
+            #expect(metadata["filetype"] as? String == "text/html")
+        }
+        #expect(elements.contains { $0["type"] as? String == "Title" })
+    }
+
+    @Test func chunkReadsPartitionOutput() async throws {
+        let partitioned = try await ToolProcess.run(["partition", Self.sample.path])
+        let chunked = try await ToolProcess.run(["chunk", "--max-characters", "300"], input: partitioned.stdout)
+        #expect(chunked.status == 0, "\(chunked.stderr)")
+        let chunks = try objects(chunked)
+        #expect(!chunks.isEmpty)
+        #expect(chunks.count < partitioned.stdoutLines.count)
+        for chunk in chunks {
+            let type = try #require(chunk["type"] as? String)
+            #expect(["CompositeElement", "Table", "TableChunk"].contains(type))
+            #expect((chunk["text"] as? String ?? "").unicodeScalars.count <= 300)
+        }
+    }
+
+    @Test func chunkReportsInvalidLinesAndGoesOn() async throws {
+        let input = Data("{\"type\":\"NarrativeText\",\"element_id\":\"a\",\"text\":\"Hello.\",\"metadata\":{}}\nnot json\n".utf8)
+        let result = try await ToolProcess.run(["chunk"], input: input)
+        #expect(result.status == 1)
+        #expect(result.stdoutLines.count == 1)
+        #expect(result.stderr.contains("line 2"))
+    }
+
+    @Test func unknownEncodingIsAUsageError() async throws {
+        let result = try await ToolProcess.run(["partition", "--encoding", "klingon-8", Self.sample.path])
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("klingon-8"))
+    }
+
+    @Test func missingFileFailsButOthersAreWritten() async throws {
+        let result = try await ToolProcess.run(["partition", "/nonexistent/missing.html", Self.sample.path])
+        #expect(result.status == 1)
+        #expect(!result.stdoutLines.isEmpty)
+        #expect(result.stderr.contains("missing.html"))
+    }
+}
