@@ -90,3 +90,18 @@ import Testing
         #expect(Set(first.map(\.elementID)).isDisjoint(with: second.map(\.elementID)))
     }
 }
+
+@Suite struct PartitionStageTests {
+    @Test func recordWithoutTextBecomesFailure() {
+        let record = SalesforceRecord(type: "Lead", id: "00Qxx0000000009AAA", url: "/services/data/v62.0/sobjects/Lead/00Qxx0000000009AAA", fields: [
+            "Name": .null, "Description": .string(""),
+        ])
+        let envelope = RecordEnvelope(category: "Lead", record: record, url: "https://x" + record.url)
+        guard case .failure(let failure) = PartitionStage.render(.record(envelope, .lead)) else {
+            Issue.record("an empty record must be reported, not dropped")
+            return
+        }
+        #expect(failure.recordID == "00Qxx0000000009AAA")
+        #expect(failure.stage == .partition)
+    }
+}

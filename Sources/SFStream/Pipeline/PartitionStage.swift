@@ -34,6 +34,13 @@ actor PartitionStage {
             return .deleted(locator)
         case .record(let envelope, let category):
             let elements = RecordRenderer(category: category).render(envelope)
+            // A record must end as elements or as a reported failure, never as nothing.
+            guard !elements.isEmpty else {
+                return .failure(RecordFailure(
+                    category: envelope.category, recordID: envelope.id, stage: .partition,
+                    reason: "the record has no text: every field read (\(category.fields.joined(separator: ", "))) is empty or holds no visible text"
+                ))
+            }
             return .elements(RecordElements(locator: envelope.locator, elements: elements))
         }
     }
