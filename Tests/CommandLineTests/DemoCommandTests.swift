@@ -127,4 +127,27 @@ import Testing
         #expect(result.status == 3)
         #expect(result.stderr.contains("stopped at API usage"))
     }
+
+    @Test func terminateSavesStateAndExits143() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state.json").path
+        let (process, stdout, _) = try ToolProcess.start([
+            "demo", "--records", "3000", "--categories", "EmailMessage", "--latency-ms", "20", "--state-file", state,
+            // One fetch and one parse worker deliver in query order, so the first line written
+            // means the first records are committed to the state.
+            "--fetch-concurrency", "1", "--workers", "1",
+        ])
+        let status = try await ToolProcess.blocking {
+            _ = ToolProcess.readFirstLine(stdout.fileHandleForReading)
+            kill(process.processIdentifier, SIGTERM)
+            _ = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 143)
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: state))) as? [String: Any]
+        let categories = try #require(saved?["categories"] as? [String: Any])
+        #expect(categories["EmailMessage"] != nil)
+    }
 }
