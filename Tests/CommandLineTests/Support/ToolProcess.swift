@@ -40,7 +40,9 @@ enum ToolProcess {
     }
 
     /// Starts the tool without waiting; read its pipes inside ``blocking(_:)``.
-    static func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func start(
+        _ arguments: [String], stdin: Pipe? = nil, environment extra: [String: String] = [:]
+    ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -49,7 +51,7 @@ enum ToolProcess {
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
         return (process, stdout, stderr)
     }
@@ -72,17 +74,8 @@ enum ToolProcess {
     }
 
     private static func runBlocking(_ arguments: [String], input: Data?, environment extra: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment(extra)
-        let stdout = Pipe()
-        let stderr = Pipe()
         let stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
+        let (process, stdout, stderr) = try start(arguments, stdin: input == nil ? nil : stdin, environment: extra)
         if let input {
             // Writing on a thread of its own, so a large input cannot block against a full stdout.
             Thread.detachNewThread {
