@@ -8,7 +8,7 @@ import Synchronization
 /// (`INVALID_QUERY_LOCATOR`), the category resumes after the last record it sent instead of
 /// restarting or skipping.
 actor QueryStage {
-    /// Why a run stopped before reading everything, when it did.
+    /// The reason a run stopped before reading every record.
     enum StopReason: Sendable {
         case apiAllowance(used: Int, limit: Int)
         case requestLimitExceeded(String)
@@ -146,7 +146,7 @@ actor QueryStage {
         }
     }
 
-    /// The conditions every query of `category` carries: `--since`, the incremental watermark
+    /// Returns the conditions every query of `category` carries: `--since`, the incremental watermark
     /// and the shard's `CreatedDate` slice.
     private func conditions(for category: SObjectCategory) async throws -> [String] {
         var conditions: [String] = []
@@ -175,7 +175,7 @@ actor QueryStage {
         return conditions
     }
 
-    /// The first and last `CreatedDate` of a category, widened to whole UTC days, so workers
+    /// Returns the first and last `CreatedDate` of a category, widened to whole UTC days, so workers
     /// started at about the same time compute the same shard boundaries.
     private func createdDateRange(of category: SObjectCategory) async throws -> (from: SalesforceTimestamp, to: SalesforceTimestamp) {
         func edge(_ order: String) async throws -> SalesforceTimestamp? {

@@ -53,11 +53,11 @@ public final class SalesforcePipeline: Sendable {
 
 /// Counts a pipeline run keeps for its summary.
 public struct PipelineStatistics: Sendable {
-    /// Why the run stopped before reading every record, when it did.
+    /// The reason a run stopped before reading every record.
     public enum StopReason: Sendable, CustomStringConvertible {
         /// `Sforce-Limit-Info` reported API usage at or above the configured share.
         case apiAllowance(used: Int, limit: Int)
-        /// Salesforce answered `REQUEST_LIMIT_EXCEEDED`.
+        /// Salesforce returned `REQUEST_LIMIT_EXCEEDED` for the daily allowance.
         case requestLimitExceeded(String)
 
         init(_ reason: QueryStage.StopReason) {

@@ -22,7 +22,7 @@ public struct RecordEnvelope: Sendable {
         RecordLocator(category: category, id: record.id, url: url, stamp: string("SystemModstamp"))
     }
 
-    /// The string value of a queried or fetched field; `nil` when absent, null or empty.
+    /// Returns the string value of a queried or fetched field, or `nil` when absent, null or empty.
     public func string(_ field: String) -> String? {
         let value = fetchedFields[field] ?? record.fields[field]
         switch value {

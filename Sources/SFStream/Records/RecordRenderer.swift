@@ -78,7 +78,7 @@ public struct RecordRenderer: Sendable {
         }
     }
 
-    /// The record's title: the first title field combination with a value.
+    /// Returns the record's title: its title fields' values joined, else `Name` or `Subject`.
     func title(of envelope: RecordEnvelope) -> String? {
         let parts = category.titleFields.compactMap { envelope.string($0) }
         if !parts.isEmpty { return parts.joined(separator: " ") }
@@ -117,8 +117,8 @@ public struct RecordRenderer: Sendable {
         }
     }
 
-    /// One line of the short fields that are neither title, long text, HTML nor addresses, so a
-    /// search for a record's status or city finds it. `nil` when none has a value.
+    /// Returns one line of the short fields (not title, long text, HTML or addresses), so that a
+    /// search for a record's status or city finds it, or `nil` when none has a value.
     func shortFieldSummary(_ envelope: RecordEnvelope) -> String? {
         let excluded = Set(category.titleFields + category.longTextFields + category.htmlFields + category.fetchedFields)
             .union(SObjectCategory.systemFields)

@@ -15,9 +15,9 @@ extension SObjectCategory {
         "SystemModstamp", "LastActivityDate", "LastViewedDate", "LastReferencedDate", "OwnerId",
     ]
 
-    /// The category of any queryable sObject, chosen from its describe result: the name field
-    /// is the title, rich text areas are parsed as HTML, other text areas and long strings are
-    /// partitioned as plain text, short text fields go into the field summary.
+    /// Creates the category of any queryable sObject from its describe result. The name field is
+    /// the title and rich text areas are parsed as HTML. Other text areas and long strings are
+    /// partitioned as plain text, and short text fields go into the field summary.
     public init(description: SObjectDescription) {
         var fields: [String] = []
         var titleFields: [String] = []
@@ -44,8 +44,8 @@ extension SObjectCategory {
         )
     }
 
-    /// This built-in category without the fields the org's describe result lacks (orgs differ:
-    /// person accounts, disabled features, field-level security), or `nil` for none missing.
+    /// Returns this built-in category without the fields the org's describe result lacks. Orgs
+    /// differ because of person accounts, disabled features and field-level security.
     func restricted(to description: SObjectDescription) -> SObjectCategory {
         func exists(_ name: String) -> Bool { description.field(named: name) != nil }
         var category = self
@@ -57,7 +57,7 @@ extension SObjectCategory {
         return category
     }
 
-    /// This category reading exactly `names` (besides the system fields), typed by describe.
+    /// Returns this category reading exactly `names` (besides the system fields), typed by describe.
     func overriding(fields names: [String], description: SObjectDescription) -> SObjectCategory {
         let chosen = names.compactMap { description.field(named: $0) }
         var category = self

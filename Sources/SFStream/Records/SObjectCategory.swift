@@ -1,8 +1,10 @@
-/// How one sObject is queried and turned into elements.
+/// The query and rendering rules of one sObject: which fields are read, which make the title,
+/// and which are partitioned as plain text or HTML.
 ///
-/// The five default categories have a fixed field list, chosen so that every field exists in a
-/// standard org. `EmailMessage` bodies are not queried: they can be large, so the fetch stage
-/// retrieves them in batches with the sObject Collections resource.
+/// The five default categories start from a built-in field list that ``CategoryResolver``
+/// trims to the fields the org's describe result has. `EmailMessage` bodies are not queried:
+/// they can be large, so the fetch stage retrieves them in batches with the sObject Collections
+/// resource.
 public struct SObjectCategory: Sendable, Hashable {
     /// The sObject API name, for example `Case` or `Support_Note__c`.
     public var name: String
@@ -75,7 +77,7 @@ public struct SObjectCategory: Sendable, Hashable {
         longTextFields: ["Description"]
     )
 
-    /// The built-in description of a standard category, or `nil` for any other sObject.
+    /// Returns the built-in rules of a default category, or `nil` for any other sObject.
     public static func standard(named name: String) -> SObjectCategory? {
         switch name {
         case "Account": account
@@ -87,7 +89,7 @@ public struct SObjectCategory: Sendable, Hashable {
         }
     }
 
-    /// The SOQL query of this category, ordered by `SystemModstamp, Id` so that a run can resume
+    /// Returns the SOQL query of this category, ordered by `SystemModstamp, Id` so that a run can resume
     /// after the last record it delivered. `includeDeleted` adds `IsDeleted`, for `queryAll`.
     public func soql(where condition: String? = nil, includeDeleted: Bool = false) -> String {
         var selected = Self.systemFields

@@ -13,7 +13,7 @@ import Glibc
 struct StreamRunner {
     var pipeline: SalesforcePipeline
     var errorsPath: String?
-    /// Where the incremental-sync state is saved after the records are out.
+    /// Path of the incremental-sync state, saved after the records are out.
     var statePath: String?
     var label: String = "sfstream"
 
