@@ -105,3 +105,28 @@ import Testing
         #expect(failure.stage == .partition)
     }
 }
+
+@Suite struct EmailBodyFallbackTests {
+    func email(html: JSONValue, text: JSONValue) -> RecordEnvelope {
+        let record = SalesforceRecord(type: "EmailMessage", id: "02sxx0000000007AAA", url: "/services/data/v62.0/sobjects/EmailMessage/02sxx0000000007AAA", fields: [
+            "Subject": .string("Invoice"), "SystemModstamp": .string("2026-03-01T10:15:00.000+0000"),
+        ])
+        var envelope = RecordEnvelope(category: "EmailMessage", record: record, url: "https://x" + record.url)
+        envelope.fetchedFields = ["HtmlBody": html, "TextBody": text]
+        return envelope
+    }
+
+    @Test func htmlBodyWinsOverTextBody() {
+        let elements = RecordRenderer(category: .emailMessage).render(email(html: .string("<p>From the HTML part.</p>"), text: .string("From the text part.")))
+        #expect(elements.contains { $0.text == "From the HTML part." })
+        #expect(!elements.contains { $0.text.contains("text part") })
+    }
+
+    @Test(arguments: [JSONValue.null, .string(""), .string("<html><body><div> </div></body></html>")])
+    func fallsBackToTextBody(html: JSONValue) {
+        let elements = RecordRenderer(category: .emailMessage).render(email(html: html, text: .string("From the text part.")))
+        let body = elements.first { $0.text == "From the text part." }
+        #expect(body != nil)
+        #expect(body?.metadata.filetype == "text/plain")
+    }
+}

@@ -42,12 +42,22 @@ public struct RecordRenderer: Sendable {
             partCount += 1
             elements += Self.renamed(part, prefix: "part\(partCount)-")
         }
+        var htmlElementCount = 0
         for field in htmlFields {
-            appendPart(HTMLPartitioner.partition(html: envelope.string(field)!, options: options))
+            let part = HTMLPartitioner.partition(html: envelope.string(field)!, options: options)
+            htmlElementCount += part.count
+            appendPart(part)
         }
-        // An e-mail without HTML falls back to its plain-text body.
-        if htmlFields.isEmpty, category.name == "EmailMessage", let text = envelope.string("TextBody") {
+        // An e-mail whose HTML is missing or shows no text falls back to its plain-text body.
+        if htmlElementCount == 0, category.name == "EmailMessage", let text = envelope.string("TextBody") {
             appendPart(TextPartitioner.partition(text: text, options: options))
+        }
+        if htmlElementCount == 0, !htmlFields.isEmpty {
+            // No HTML field showed text, so the record is a plain-text document after all.
+            for index in elements.indices {
+                elements[index].metadata.filename = "\(envelope.id).txt"
+                elements[index].metadata.filetype = "text/plain"
+            }
         }
         for field in category.longTextFields {
             if let text = envelope.string(field) {
