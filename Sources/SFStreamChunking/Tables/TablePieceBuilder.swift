@@ -17,7 +17,10 @@ extension TableSplitter {
             return (max(1, maxCharacters - header.textCount - 1), maxCharacters - header.htmlCount)
         }
 
+        /// Appends a piece, unless it has no text: a piece of only empty cells (split off a row
+        /// whose markup is too long for one piece) would become a chunk with nothing to embed.
         private mutating func emit(_ piece: Piece) {
+            guard !piece.text.isEmpty else { return }
             if let header, !pieces.isEmpty {
                 pieces.append(header.prepended(to: piece))
             } else {

@@ -1,0 +1,30 @@
+import Testing
+import SFStreamElements
+@testable import SFStreamChunking
+
+/// Inputs found by the libFuzzer target in `Fuzz/`, minimised, each kept as the partition output
+/// that broke a chunking contract (fixtures under `Fixtures/hostile-input`).
+@Suite struct HostileInputTests {
+    /// Every chunk has text, fits the hard limit, and a table piece's HTML fits it too.
+    private func expectWellFormed(_ chunks: [Element], maxCharacters: Int) {
+        for chunk in chunks {
+            #expect(!chunk.text.isEmpty, "\(chunk.type) with empty text")
+            #expect(chunk.text.unicodeScalars.count <= maxCharacters)
+            if let html = chunk.metadata.textAsHTML {
+                #expect(html.unicodeScalars.count <= maxCharacters)
+            }
+        }
+    }
+
+    /// Partitioned from `<table>>><td><td`: a row whose empty cells push its markup past the limit
+    /// once made a `TableChunk` of only `<td/>` with empty text.
+    @Test func tableEmptyCellsMakeNoEmptyChunk() throws {
+        let elements = try Fixtures.elements("hostile-input/table-trailing-empty-cells.ndjson")
+        for strategy in ChunkingStrategy.allCases {
+            let chunks = try chunk(elements, strategy: strategy, maxCharacters: 50)
+            expectWellFormed(chunks, maxCharacters: 50)
+            #expect(chunks.map(\.text) == [">>"])
+            #expect(chunks.map(\.type) == [.tableChunk])
+        }
+    }
+}
