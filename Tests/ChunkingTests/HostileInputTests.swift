@@ -27,4 +27,19 @@ import SFStreamElements
             #expect(chunks.map(\.type) == [.tableChunk])
         }
     }
+
+    /// Partitioned from `<table><td colspan=2>n"<<td`: the cell's `colspan="2"` left room for 5
+    /// scalars of escaped text, and `"` escapes to the 6 of `&quot;`, so its piece had 51 scalars
+    /// of HTML under a limit of 50. Only that piece drops the `colspan`.
+    @Test func tableColspanCellEscapesWithinLimit() throws {
+        let elements = try Fixtures.elements("hostile-input/table-colspan-escaped-quote.ndjson")
+        let chunks = try chunk(elements, strategy: .byTitle, maxCharacters: 50)
+        expectWellFormed(chunks, maxCharacters: 50)
+        #expect(chunks.map(\.text) == ["n", "\"", "<"])
+        #expect(chunks.map(\.metadata.textAsHTML) == [
+            "<table><tr><td colspan=\"2\">n</td></tr></table>",
+            "<table><tr><td>&quot;</td></tr></table>",
+            "<table><tr><td colspan=\"2\">&lt;</td></tr></table>",
+        ])
+    }
 }
