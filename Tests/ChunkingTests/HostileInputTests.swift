@@ -42,4 +42,16 @@ import SFStreamElements
             "<table><tr><td colspan=\"2\">&lt;</td></tr></table>",
         ])
     }
+
+    /// Partitioned from a `<pre>` whose first 25 scalars are spaces, tabs and newlines before a
+    /// `t`: the split of the 26-scalar text at max_characters 20 began with an empty piece.
+    @Test func preLeadingWhitespaceMakesNoEmptyChunk() throws {
+        let elements = try Fixtures.elements("hostile-input/pre-leading-whitespace.ndjson")
+        for strategy in ChunkingStrategy.allCases {
+            let chunks = try chunk(elements, strategy: strategy, maxCharacters: 20, overlap: 5)
+            expectWellFormed(chunks, maxCharacters: 20)
+            #expect(chunks.map(\.text) == ["t"])
+            #expect(chunks.first?.metadata.isContinuation == nil)
+        }
+    }
 }
