@@ -5,7 +5,7 @@ import SFStreamElements
 /// Inputs found by the libFuzzer target in `Fuzz/`, minimised, each kept as the partition output
 /// that broke a chunking contract (fixtures under `Fixtures/hostile-input`).
 @Suite struct HostileInputTests {
-    /// Every chunk has text, fits the hard limit, and a table piece's HTML fits it too.
+    /// Checks that every chunk has text within the hard limit, and a table piece's HTML too.
     private func expectWellFormed(_ chunks: [Element], maxCharacters: Int) {
         for chunk in chunks {
             #expect(!chunk.text.isEmpty, "\(chunk.type) with empty text")

@@ -1,7 +1,7 @@
 import SFStream
 
 /// The properties every element list must have, whatever the input. Each failure names the
-/// property, so a crash report says which contract broke.
+/// property, so a crash report shows which contract broke.
 enum Invariants {
     /// Stops the process like `precondition`, but keeps the message in `-O` builds, where
     /// `precondition` traps without one.
@@ -13,7 +13,7 @@ enum Invariants {
         fatalError("invariant broken: \(message)")
     }
 
-    /// Partition output: non-empty text, unique ids, parent ids naming an earlier element.
+    /// Checks partition output: non-empty text, unique ids, parent ids naming an earlier element.
     static func checkPartition(_ elements: [Element]) {
         var seen: Set<String> = []
         for element in elements {
@@ -26,7 +26,7 @@ enum Invariants {
         }
     }
 
-    /// Chunk output: non-empty text within the hard limit, unique ids, and for tables split as
+    /// Checks chunk output: non-empty text within the hard limit, unique ids, and for tables split as
     /// HTML, `text_as_html` within the hard limit too.
     static func checkChunks(_ chunks: [Element], options: ChunkingOptions) {
         var seen: Set<String> = []
@@ -48,8 +48,8 @@ enum Invariants {
         }
     }
 
-    /// Writing each element as an NDJSON line and reading it back gives the same element, and
-    /// the buffer holds exactly one line per element.
+    /// Checks that writing each element as an NDJSON line and reading it back gives the same
+    /// element, and that the buffer contains exactly one line per element.
     static func checkRoundTrip(_ elements: [Element]) {
         var writer = ElementJSONWriter()
         for element in elements {
