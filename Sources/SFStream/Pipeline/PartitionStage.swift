@@ -33,7 +33,15 @@ actor PartitionStage {
         case .deleted(let locator):
             return .deleted(locator)
         case .record(let envelope, let category):
-            let elements = RecordRenderer(category: category).render(envelope)
+            let renderer = RecordRenderer(category: category)
+            if let field = renderer.oversizedField(in: envelope) {
+                let reason =
+                    "field \(field.name) is \(field.bytes) bytes, over the limit of "
+                    + "\(RecordRenderer.maximumFieldBytes) bytes for one partitioned field; the record was skipped"
+                return .failure(
+                    RecordFailure(category: category.name, recordID: envelope.id, stage: .partition, reason: reason))
+            }
+            let elements = renderer.render(envelope)
             // A record must end as elements or as a reported failure, never as nothing.
             guard !elements.isEmpty else {
                 return .failure(RecordFailure(

@@ -18,6 +18,34 @@ public struct RecordRenderer: Sendable {
         "0": "New", "1": "Read", "2": "Replied", "3": "Sent", "4": "Forwarded", "5": "Draft",
     ]
 
+    /// The largest long text or HTML field that is partitioned, in UTF-8 bytes: 8 MiB.
+    ///
+    /// Salesforce stores at most 131,072 characters in `EmailMessage.HtmlBody` unless an org has
+    /// the limit raised. Partitioning costs about 15 times the body's size at peak (estimate from
+    /// one run: `sfstream partition` on 16 MiB of the emulator's e-mails peaked at 240 MB
+    /// resident), so this keeps one partition worker near 130 MB. The partition stage reports a
+    /// record with a larger field as a ``RecordFailure`` instead of rendering it.
+    public static let maximumFieldBytes = 8 << 20
+
+    /// Returns the first field that ``render(_:)`` would partition whose value exceeds
+    /// ``maximumFieldBytes``, with its size in UTF-8 bytes, or `nil` when every field fits.
+    public func oversizedField(in envelope: RecordEnvelope) -> (name: String, bytes: Int)? {
+        let htmlFields = category.htmlFields.filter { envelope.string($0) != nil }
+        var partitioned = htmlFields
+        if htmlFields.isEmpty, category.name == "EmailMessage" {
+            partitioned.append("TextBody")
+        }
+        partitioned += category.longTextFields
+        for field in partitioned {
+            guard let value = envelope.string(field) else { continue }
+            let bytes = value.utf8.count
+            if bytes > Self.maximumFieldBytes { return (field, bytes) }
+        }
+        return nil
+    }
+
+    /// Renders every field of the record, whatever its size: call ``oversizedField(in:)`` first
+    /// to keep memory bounded.
     public func render(_ envelope: RecordEnvelope) -> [Element] {
         let htmlFields = category.htmlFields.filter { envelope.string($0) != nil }
         var metadata = baseMetadata(envelope, isHTML: !htmlFields.isEmpty)

@@ -32,12 +32,18 @@ struct TextSplitter {
     /// Scalars not yet returned in a piece (overlap carried into the next piece included).
     var remainingCount: Int { carry.count + text.count - cursor }
 
-    /// Splits all of `text` into pieces of at most `maxCharacters` scalars.
+    /// Splits all of `text` into non-empty pieces of at most `maxCharacters` scalars.
+    ///
+    /// A text that starts with `maxCharacters` or more whitespace scalars (a `<pre>` block, say)
+    /// gives an empty first piece, which is dropped, because a chunk needs text.
     static func split(_ text: String, maxCharacters: Int, overlap: Int) -> [String] {
         var splitter = TextSplitter(text)
         var pieces: [String] = []
         while !splitter.isFinished {
-            pieces.append(splitter.nextPiece(maxCharacters: maxCharacters, overlap: overlap))
+            let piece = splitter.nextPiece(maxCharacters: maxCharacters, overlap: overlap)
+            if !piece.isEmpty {
+                pieces.append(piece)
+            }
         }
         return pieces
     }

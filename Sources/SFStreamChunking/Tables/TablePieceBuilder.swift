@@ -17,7 +17,10 @@ extension TableSplitter {
             return (max(1, maxCharacters - header.textCount - 1), maxCharacters - header.htmlCount)
         }
 
+        /// Appends a piece, unless it has no text: a piece of only empty cells (split off a row
+        /// whose markup is too long for one piece) would become a chunk with nothing to embed.
         private mutating func emit(_ piece: Piece) {
+            guard !piece.text.isEmpty else { return }
             if let header, !pieces.isEmpty {
                 pieces.append(header.prepended(to: piece))
             } else {
@@ -157,19 +160,23 @@ extension TableSplitter {
         }
 
         /// Splits one oversized cell's text so that each `<table><tr><td>…</td></tr></table>` fits,
-        /// counting the text as Python's `html.escape` writes it. A single scalar whose escaped
-        /// form alone exceeds the room left is still written, so the split always advances.
+        /// counting the text as Python's `html.escape` writes it.
+        ///
+        /// When the cell's `colspan` leaves too little room for the next scalar's escaped form
+        /// (up to 6 scalars, as `&quot;`), that scalar is written in a bare `<td>`. The bare
+        /// markup takes 33 scalars and `htmlLimit` is at least
+        /// ``TableSplitter/minimumLimitForHTML`` (50), so every piece fits and the split advances.
         private mutating func addCellText(_ cell: HTMLTable.Cell, htmlLimit: Int) {
             let openingTag = HTMLTable.openingCellTag(colspan: cell.colspan)
             let markupCount = "<table><tr></td></tr></table>".count + openingTag.unicodeScalars.count
-            let budget = max(1, htmlLimit - markupCount)
+            let budget = max(0, htmlLimit - markupCount)
 
             var splitter = TextSplitter(cell.text)
             while !splitter.isFinished {
-                let limit = max(1, splitter.longestPrefix(costing: HTMLTable.escapedCount, within: budget))
-                let text = splitter.nextPiece(maxCharacters: limit, overlap: 0)
-                let html = "<table><tr>" + openingTag + HTMLTable.escapeWithQuotes(text)
-                    + "</td></tr></table>"
+                let limit = splitter.longestPrefix(costing: HTMLTable.escapedCount, within: budget)
+                let text = splitter.nextPiece(maxCharacters: max(1, limit), overlap: 0)
+                let tag = limit > 0 ? openingTag : HTMLTable.openingCellTag(colspan: 1)
+                let html = "<table><tr>" + tag + HTMLTable.escapeWithQuotes(text) + "</td></tr></table>"
                 emit(Piece(text: text, html: html))
             }
         }
