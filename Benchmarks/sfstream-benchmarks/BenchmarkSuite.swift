@@ -7,6 +7,9 @@ struct BenchmarkOptions {
     var quick = false
     /// Groups to run (`stages`, `pipeline`, `channel`, `memory`); empty runs all.
     var only: Set<String> = []
+    /// Pipeline settings for the memory children (`--child-settings=fetch-concurrency=2,...`),
+    /// for experiments; see `MemoryBenchmark.runChild`.
+    var childSettings: [String] = []
 
     static let usage = """
         usage: sfstream-benchmarks [--json] [--quick] [--only=GROUP,...]
@@ -26,11 +29,12 @@ struct BenchmarkSuite {
         let quick = options.quick
         var figures: [Figure] = []
 
-        // Memory first, while this process is small: see MemoryBenchmark.
+        // Memory first, so that the children's wait4 figures are not raised by this process's peak.
         if options.includes("memory") {
+            let keyPair = try TestKeyPair.generate()
             for count in quick ? [1_000, 10_000] : [1_000, 10_000, 100_000] {
                 progress("peak RSS with \(count) records")
-                figures.append(try MemoryBenchmark.figure(emailMessages: count))
+                figures.append(try MemoryBenchmark.figure(emailMessages: count, keyPair: keyPair, childSettings: options.childSettings))
             }
         }
         if options.includes("stages") {

@@ -8,17 +8,27 @@ import SalesforceEmulator
 /// Peak resident set size of whole pipeline runs, each size in its own child process so that
 /// no run inherits another's heap.
 ///
-/// The child is this executable started with the hidden `rss-child` command. It prints its
-/// `VmHWM` (the peak of its own address space) from `/proc/self/status` before exiting, and the
-/// parent also reads `ru_maxrss` from `wait4`. The two differ because Linux carries the parent's
-/// peak over to the child at `fork` and `exec`, so `ru_maxrss` is never below the parent's
-/// resident size when it spawned the child. The suite runs this group first, while the parent
-/// is small, and the table shows `VmHWM`.
+/// The emulator runs in this process and the pipeline in the child (this executable started
+/// with the hidden `rss-child` command), so the figure is sfstream's memory: client, stages and
+/// NDJSON encoding, without the emulator's record generation and responses.
+///
+/// The child prints its `VmHWM` (the peak of its own address space) from `/proc/self/status`
+/// before exiting, and the parent also reads `ru_maxrss` from `wait4`. The table shows `VmHWM`,
+/// because Linux carries the parent's peak over to the child at `fork` and `exec`, so that
+/// `ru_maxrss` is never below the parent's resident size when it spawned the child.
 enum MemoryBenchmark {
     static let childCommand = "rss-child"
+    /// The environment variable that hands the throwaway key to the child, off its command line.
+    static let keyVariable = "SFSTREAM_BENCHMARK_PRIVATE_KEY"
 
     /// Every EmailMessage body is a corpus document, the heavier of the emulator's two mixes.
-    static func figure(emailMessages: Int) throws -> Figure {
+    static func figure(
+        emailMessages: Int, keyPair: (privateKeyPEM: String, certificatePEM: String), childSettings: [String] = []
+    ) throws -> Figure {
+        let setup = PipelineSetup(emailMessages: emailMessages, corpusBodies: true, latencyMilliseconds: 0, allCategories: false)
+        let emulator = try EmulatorLauncher.start(setup, certificatePEM: keyPair.certificatePEM)
+        defer { emulator.stop() }
+
         let output = Pipe()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -26,12 +36,18 @@ enum MemoryBenchmark {
         posix_spawn_file_actions_adddup2(&actions, output.fileHandleForWriting.fileDescriptor, 1)
 
         let executable = "/proc/self/exe"
-        let arguments = ["sfstream-benchmarks", childCommand, String(emailMessages)]
+        let arguments = ["sfstream-benchmarks", childCommand, String(emailMessages), emulator.loginURL.absoluteString] + childSettings
+        var environment = ProcessInfo.processInfo.environment
+        environment[keyVariable] = keyPair.privateKeyPEM
         var cArguments = arguments.map { strdup($0) } + [nil]
-        defer { for argument in cArguments { free(argument) } }
+        var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for argument in cArguments { free(argument) }
+            for variable in cEnvironment { free(variable) }
+        }
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArguments, &cEnvironment)
         guard spawned == 0 else {
             throw BenchmarkError("posix_spawn of \(executable) failed: \(String(cString: strerror(spawned)))")
         }
@@ -57,19 +73,38 @@ enum MemoryBenchmark {
             name: "peak RSS", input: "\(emailMessages) EmailMessage (corpus), 0 ms", runs: 1, medianSeconds: seconds,
             documentsPerSecond: Double(emailMessages) / seconds,
             peakRSSMiB: highWaterKiB / 1024,
-            note: String(format: "child process (emulator + pipeline + NDJSON encoding): VmHWM %.1f MiB, wait4 ru_maxrss %.1f MiB", highWaterKiB / 1024, rusageMiB)
+            note: String(
+                format: "pipeline child, emulator in the parent: VmHWM %.1f MiB, wait4 ru_maxrss %.1f MiB; seconds include start-up",
+                highWaterKiB / 1024, rusageMiB)
         )
     }
 
-    /// The child's work: one pipeline run over `emailMessages` records, then its `VmHWM` in KiB
-    /// on stdout.
-    static func runChild(emailMessages: Int) async throws {
-        let keyPair = try TestKeyPair.generate()
-        let org = try await EmulatedOrg(
-            PipelineSetup(emailMessages: emailMessages, corpusBodies: true, latencyMilliseconds: 0, allCategories: false),
-            keyPair: keyPair
-        )
-        let run = try await org.run()
+    /// The child's work: one pipeline run over `emailMessages` records from the emulator at
+    /// `loginURL`, then its `VmHWM` in KiB on stdout.
+    ///
+    /// `settings` may override pipeline settings for experiments: `workers=N`,
+    /// `fetch-concurrency=N`, `fetch-batch-size=N`, `channel-capacity=N`, `query-batch-size=N`.
+    static func runChild(emailMessages: Int, loginURL: URL, settings: [String] = []) async throws {
+        var setup = PipelineSetup(emailMessages: emailMessages, corpusBodies: true, latencyMilliseconds: 0, allCategories: false)
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Int(parts[1]) else { throw BenchmarkError("invalid setting '\(setting)': expected NAME=INTEGER") }
+            switch parts[0] {
+            case "workers": setup.workers = value
+            case "fetch-concurrency": setup.fetchConcurrency = value
+            case "fetch-batch-size": setup.fetchBatchSize = value
+            case "channel-capacity": setup.channelCapacity = value
+            case "query-batch-size": setup.queryBatchSize = value
+            default: throw BenchmarkError("unknown setting '\(parts[0])'")
+            }
+        }
+        guard let privateKeyPEM = ProcessInfo.processInfo.environment[keyVariable] else {
+            throw BenchmarkError("\(keyVariable) is not set; the \(childCommand) command is started by the memory benchmark")
+        }
+        let driver = try await PipelineDriver(setup, loginURL: loginURL, privateKeyPEM: privateKeyPEM)
+        let start = ContinuousClock.now
+        let run = try await driver.run()
+        let seconds = start.duration(to: .now).seconds
         guard run.records == emailMessages, run.failures == 0 else {
             throw BenchmarkError("the child delivered \(run.records) of \(emailMessages) records with \(run.failures) failures")
         }
@@ -80,5 +115,8 @@ enum MemoryBenchmark {
             throw BenchmarkError("no VmHWM line in /proc/self/status")
         }
         print(kibibytes)
+        let rate = Int((Double(run.records) / seconds).rounded())
+        FileHandle.standardError.write(Data("\(childCommand): \(rate) records/s, \(run.elements) chunks, VmHWM \(kibibytes) KiB\n".utf8))
     }
 }
+

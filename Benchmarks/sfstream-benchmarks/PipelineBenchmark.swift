@@ -18,6 +18,10 @@ struct PipelineSetup: Sendable {
     /// Partition workers; `nil` keeps the pipeline's default (the number of cores).
     var workers: Int? = nil
     var fetchConcurrency: Int? = nil
+    var fetchBatchSize: Int? = nil
+    var channelCapacity: Int? = nil
+    /// Records per query page requested (`Sforce-Query-Options: batchSize`); `nil`: the client's default.
+    var queryBatchSize: Int? = nil
 
     var label: String {
         var label = "\(emailMessages) EmailMessage" + (corpusBodies ? " (corpus)" : " (generated)")
@@ -35,42 +39,55 @@ struct PipelineRun: Sendable {
     var failures = 0
 }
 
-/// An emulator started once, with a client authenticated against it, ready for several runs.
-final class EmulatedOrg: Sendable {
-    let emulator: SalesforceEmulator
+/// An emulator serving `setup`'s records on loopback, with `repeatsCorpus` and latency applied.
+enum EmulatorLauncher {
+    static let username = "bench@example.com"
+    static let consumerKey = "3MVG9benchmark.consumer.key"
+
+    static func start(_ setup: PipelineSetup, certificatePEM: String) throws -> SalesforceEmulator {
+        var configuration = EmulatorConfiguration(certificatePEM: certificatePEM)
+        if setup.allCategories {
+            configuration.recordCount = setup.emailMessages
+        } else {
+            configuration.recordCountsByObject = ["EmailMessage": setup.emailMessages]
+        }
+        configuration.latencyMilliseconds = setup.latencyMilliseconds
+        configuration.repeatsCorpus = setup.corpusBodies
+        configuration.apiRequestLimit = Int.max / 2
+        configuration.username = username
+        configuration.consumerKey = consumerKey
+        let emulator = try SalesforceEmulator(configuration: configuration)
+        try emulator.start()
+        return emulator
+    }
+}
+
+/// A client authenticated against an emulator, with the pipeline configuration `sfstream demo`
+/// would use (by_title chunking, categories resolved with describe), ready for several runs.
+struct PipelineDriver: Sendable {
     let client: SalesforceClient
     let configuration: PipelineConfiguration
 
-    init(_ setup: PipelineSetup, keyPair: (privateKeyPEM: String, certificatePEM: String)) async throws {
-        var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
-        if setup.allCategories {
-            emulatorConfiguration.recordCount = setup.emailMessages
-        } else {
-            emulatorConfiguration.recordCountsByObject = ["EmailMessage": setup.emailMessages]
-        }
-        emulatorConfiguration.latencyMilliseconds = setup.latencyMilliseconds
-        emulatorConfiguration.repeatsCorpus = setup.corpusBodies
-        emulatorConfiguration.apiRequestLimit = Int.max / 2
-        emulator = try SalesforceEmulator(configuration: emulatorConfiguration)
-        try emulator.start()
-
+    init(_ setup: PipelineSetup, loginURL: URL, privateKeyPEM: String) async throws {
         let credentials = try SalesforceCredentials(
-            username: emulatorConfiguration.username,
-            consumerKey: emulatorConfiguration.consumerKey,
-            privateKey: try PrivateKey.load(keyPair.privateKeyPEM, setting: "benchmark key"),
-            loginURL: emulator.loginURL
+            username: EmulatorLauncher.username,
+            consumerKey: EmulatorLauncher.consumerKey,
+            privateKey: try PrivateKey.load(privateKeyPEM, setting: "benchmark key"),
+            loginURL: loginURL
         )
-        client = SalesforceClient(credentials: credentials)
+        var clientConfiguration = ClientConfiguration()
+        if let queryBatchSize = setup.queryBatchSize { clientConfiguration.queryBatchSize = queryBatchSize }
+        client = SalesforceClient(credentials: credentials, configuration: clientConfiguration)
         try await client.authenticate()
         let names = setup.allCategories ? SObjectCategory.defaultNames : ["EmailMessage"]
         let categories = try await CategoryResolver.resolve(names, client: client)
         var configuration = PipelineConfiguration(categories: categories, chunking: try ChunkingOptions(strategy: .byTitle))
         if let workers = setup.workers { configuration.partitionWorkers = workers }
         if let concurrency = setup.fetchConcurrency { configuration.fetchConcurrency = concurrency }
+        if let batchSize = setup.fetchBatchSize { configuration.fetchBatchSize = batchSize }
+        if let capacity = setup.channelCapacity { configuration.channelCapacity = capacity }
         self.configuration = configuration
     }
-
-    deinit { emulator.stop() }
 
     /// Runs the pipeline once and consumes its output as `sfstream salesforce` does.
     func run() async throws -> PipelineRun {
@@ -102,16 +119,18 @@ final class EmulatedOrg: Sendable {
 
 enum PipelineBenchmark {
     static func figure(_ setup: PipelineSetup, runs: Int, keyPair: (privateKeyPEM: String, certificatePEM: String)) async throws -> Figure {
-        let org = try await EmulatedOrg(setup, keyPair: keyPair)
+        let emulator = try EmulatorLauncher.start(setup, certificatePEM: keyPair.certificatePEM)
+        defer { emulator.stop() }
+        let driver = try await PipelineDriver(setup, loginURL: emulator.loginURL, privateKeyPEM: keyPair.privateKeyPEM)
         var last = PipelineRun()
         let samples = try await Measurement.seconds(runs: runs, warmUp: false) {
-            last = try await org.run()
+            last = try await driver.run()
         }
         guard last.failures == 0 else {
             throw BenchmarkError("\(last.failures) records failed in the pipeline run with \(setup.label)")
         }
         let seconds = Measurement.median(samples)
-        var note = "\(last.records) records, \(last.elements) chunks, workers \(org.configuration.partitionWorkers), fetch concurrency \(org.configuration.fetchConcurrency)"
+        var note = "\(last.records) records, \(last.elements) chunks, workers \(driver.configuration.partitionWorkers), fetch concurrency \(driver.configuration.fetchConcurrency)"
         if setup.allCategories { note += ", all five categories" }
         return Figure(
             name: "pipeline", input: setup.label, runs: samples.count, medianSeconds: seconds,

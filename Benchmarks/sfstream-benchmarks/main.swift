@@ -1,4 +1,5 @@
 import Foundation
+import SFStream
 import SalesforceEmulator
 
 #if canImport(Glibc)
@@ -8,14 +9,16 @@ import SalesforceEmulator
 /// `sfstream-benchmarks [--json] [--quick]`: throughput of each stage and of the whole
 /// pipeline, compared with a libxml2 floor, and peak memory by record count.
 let arguments = Array(CommandLine.arguments.dropFirst())
+// As `sfstream` does, so that the figures are those of the command-line tool.
+MallocTuning.returnLargeBlocksToSystem()
 
 if arguments.first == MemoryBenchmark.childCommand {
-    guard arguments.count == 2, let count = Int(arguments[1]), count > 0 else {
-        FileHandle.standardError.write(Data("usage: sfstream-benchmarks \(MemoryBenchmark.childCommand) RECORDS\n".utf8))
+    guard arguments.count >= 3, let count = Int(arguments[1]), count > 0, let loginURL = URL(string: arguments[2]) else {
+        FileHandle.standardError.write(Data("usage: sfstream-benchmarks \(MemoryBenchmark.childCommand) RECORDS LOGIN_URL [SETTING=N...]\n".utf8))
         exit(64)
     }
     do {
-        try await MemoryBenchmark.runChild(emailMessages: count)
+        try await MemoryBenchmark.runChild(emailMessages: count, loginURL: loginURL, settings: Array(arguments.dropFirst(3)))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("sfstream-benchmarks: error: \(error)\n".utf8))
@@ -32,7 +35,9 @@ for argument in arguments {
         print(BenchmarkOptions.usage)
         exit(0)
     default:
-        if let only = argument.split(separator: "=", maxSplits: 1).last, argument.hasPrefix("--only=") {
+        if argument.hasPrefix("--child-settings=") {
+            options.childSettings = argument.dropFirst("--child-settings=".count).split(separator: ",").map(String.init)
+        } else if let only = argument.split(separator: "=", maxSplits: 1).last, argument.hasPrefix("--only=") {
             options.only = Set(only.split(separator: ",").map(String.init))
         } else {
             FileHandle.standardError.write(Data("sfstream-benchmarks: error: unknown argument '\(argument)'\n\(BenchmarkOptions.usage)\n".utf8))

@@ -60,6 +60,9 @@ struct JSONWriter {
     mutating func object(_ build: (inout ObjectWriter) -> Void) {
         text += "{"
         var writer = ObjectWriter(parent: self)
+        // Drop this copy's reference to the text, so the writer's text is uniquely referenced and
+        // grows in place. Otherwise every object copied the whole response written so far.
+        text = ""
         build(&writer)
         self = writer.parent
         text += "}"
