@@ -84,3 +84,38 @@ struct StageBenchmarks {
         }
     }
 }
+
+extension StageBenchmarks {
+    /// Runs one stage over the corpus `passes` times and nothing else, for a profiler. Chunk and
+    /// encode read partition output made before the passes.
+    static func profile(stage: String, passes: Int) throws {
+        let stages = StageBenchmarks(set: try .corpus(), runs: 1, passes: 1)
+        let documents = stages.set.documents
+        var partitioned: [[Element]] = []
+        if stage == "chunk" || stage == "encode" {
+            partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: stages.options) }
+        }
+        if stage == "encode" { partitioned = partitioned.map { stages.chunker.chunk($0) } }
+        var count = 0
+        for _ in 0..<passes {
+            switch stage {
+            case "floor":
+                for document in documents { count += LibXML2Floor.parseAndWalk(document) }
+            case "partition":
+                for document in documents { count += HTMLPartitioner.partition(html: document, options: stages.options).count }
+            case "chunk":
+                for elements in partitioned { count += stages.chunker.chunk(elements).count }
+            case "encode":
+                var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+                for chunks in partitioned {
+                    for chunk in chunks { writer.write(chunk) }
+                    count += writer.buffer.count
+                    writer.removeAll()
+                }
+            default:
+                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, encode or floor")
+            }
+        }
+        print("\(stage): \(count)")
+    }
+}

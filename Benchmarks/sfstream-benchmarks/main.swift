@@ -26,6 +26,21 @@ if arguments.first == MemoryBenchmark.childCommand {
     }
 }
 
+// `profile STAGE PASSES`: one stage over the corpus, for a profiler (perf, callgrind).
+if arguments.first == "profile" {
+    guard arguments.count == 3, let passes = Int(arguments[2]) else {
+        FileHandle.standardError.write(Data("usage: sfstream-benchmarks profile partition|chunk|encode|floor PASSES\n".utf8))
+        exit(64)
+    }
+    do {
+        try StageBenchmarks.profile(stage: arguments[1], passes: passes)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("sfstream-benchmarks: error: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 var options = BenchmarkOptions()
 for argument in arguments {
     switch argument {
