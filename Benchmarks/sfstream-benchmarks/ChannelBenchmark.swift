@@ -4,11 +4,11 @@ import SFStream
 /// forwarding stages and a consumer, as the pipeline links its stages.
 enum ChannelBenchmark {
     static func figure(capacity: Int, items: Int, runs: Int) async throws -> Figure {
-        let samples = try await Measurement.seconds(runs: runs) {
+        let samples = try await Measurement.samples(runs: runs) {
             let total = try await pass(capacity: capacity, items: items)
             precondition(total == items * (items - 1) / 2, "items were lost or duplicated in the channels")
         }
-        let seconds = Measurement.median(samples)
+        let seconds = Measurement.median(samples.map(\.wall))
         return Figure(
             name: "channel", input: "capacity \(capacity), 4 stages", runs: samples.count, medianSeconds: seconds,
             itemsPerSecond: Double(items) / seconds,

@@ -1,28 +1,49 @@
 import Foundation
 
-/// Wall-clock timing of repeated runs; the median is reported because the machine is shared and
-/// single runs vary up to 2×.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One timed run: wall-clock seconds and the CPU seconds (user + system) spent meanwhile.
+struct Sample: Sendable {
+    var wall: Double
+    var cpu: Double
+}
+
+/// Timing of repeated runs. Medians are reported because the machine is shared and single runs
+/// vary up to 2×; CPU time varies less than wall time when other processes take the cores.
 enum Measurement {
-    /// Runs `body` once untimed, to fault in code and caches, then `runs` times timed, and returns
-    /// the seconds of each timed run.
-    static func seconds(runs: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> [Double] {
+    /// Whose CPU time a sample counts.
+    enum CPUScope {
+        /// The calling thread, for synchronous work on one thread.
+        case thread
+        /// The whole process, for work spread over tasks and threads.
+        case process
+    }
+
+    /// Runs `body` once untimed, to fault in code and caches, then `runs` times timed.
+    static func samples(runs: Int, warmUp: Bool = true, scope: CPUScope = .thread, _ body: () throws -> Void) rethrows -> [Sample] {
         if warmUp { try body() }
-        var samples: [Double] = []
+        var samples: [Sample] = []
         for _ in 0..<runs {
+            let cpuStart = cpuSeconds(scope)
             let start = ContinuousClock.now
             try body()
-            samples.append(start.duration(to: .now).seconds)
+            samples.append(Sample(wall: start.duration(to: .now).seconds, cpu: cpuSeconds(scope) - cpuStart))
         }
         return samples
     }
 
-    static func seconds(runs: Int, warmUp: Bool = true, _ body: () async throws -> Void) async rethrows -> [Double] {
+    static func samples(
+        runs: Int, warmUp: Bool = true, _ body: () async throws -> Void
+    ) async rethrows -> [Sample] {
         if warmUp { try await body() }
-        var samples: [Double] = []
+        var samples: [Sample] = []
         for _ in 0..<runs {
+            let cpuStart = cpuSeconds(.process)
             let start = ContinuousClock.now
             try await body()
-            samples.append(start.duration(to: .now).seconds)
+            samples.append(Sample(wall: start.duration(to: .now).seconds, cpu: cpuSeconds(.process) - cpuStart))
         }
         return samples
     }
@@ -32,6 +53,15 @@ enum Measurement {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// User plus system CPU seconds of the thread or the process so far.
+    static func cpuSeconds(_ scope: CPUScope) -> Double {
+        var usage = rusage()
+        // RUSAGE_THREAD (1) is Linux-specific and does not import as a constant.
+        getrusage(scope == .thread ? 1 : __rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 

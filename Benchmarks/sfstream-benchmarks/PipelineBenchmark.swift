@@ -123,13 +123,13 @@ enum PipelineBenchmark {
         defer { emulator.stop() }
         let driver = try await PipelineDriver(setup, loginURL: emulator.loginURL, privateKeyPEM: keyPair.privateKeyPEM)
         var last = PipelineRun()
-        let samples = try await Measurement.seconds(runs: runs, warmUp: false) {
+        let samples = try await Measurement.samples(runs: runs, warmUp: false) {
             last = try await driver.run()
         }
         guard last.failures == 0 else {
             throw BenchmarkError("\(last.failures) records failed in the pipeline run with \(setup.label)")
         }
-        let seconds = Measurement.median(samples)
+        let seconds = Measurement.median(samples.map(\.wall))
         var note = "\(last.records) records, \(last.elements) chunks, workers \(driver.configuration.partitionWorkers), fetch concurrency \(driver.configuration.fetchConcurrency)"
         if setup.allCategories { note += ", all five categories" }
         return Figure(
@@ -137,6 +137,7 @@ enum PipelineBenchmark {
             documentsPerSecond: Double(last.records) / seconds,
             megabytesPerSecond: Double(last.outputBytes) / 1e6 / seconds,
             elementsPerSecond: Double(last.elements) / seconds,
+            cpuMillisecondsPerDocument: Measurement.median(samples.map(\.cpu)) * 1000 / Double(last.records),
             note: note
         )
     }

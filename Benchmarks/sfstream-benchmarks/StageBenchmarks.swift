@@ -25,7 +25,7 @@ struct StageBenchmarks {
         var figures: [Figure] = []
 
         var textBytes = 0
-        let floorSamples = Measurement.seconds(runs: runs) {
+        let floorSamples = Measurement.samples(runs: runs) {
             textBytes = 0
             for document in documents { textBytes += LibXML2Floor.parseAndWalk(document) }
         }
@@ -36,37 +36,37 @@ struct StageBenchmarks {
         let chunked = partitioned.map { chunker.chunk($0) }
         let chunkCount = chunked.reduce(0) { $0 + $1.count }
 
-        func row(_ name: String, _ samples: [Double], note: String? = nil) -> Figure {
+        func row(_ name: String, _ samples: [Sample], note: String? = nil) -> Figure {
             .documents(name, input: set.name, samples: samples, documents: documents.count, bytes: bytes, elements: elementCount, note: note)
         }
         let floor = row("libxml2 floor", floorSamples, note: "htmlReadMemory + text walk + xmlFreeDoc")
         figures.append(floor)
 
-        figures.append(row("partition", Measurement.seconds(runs: runs) {
+        figures.append(row("partition", Measurement.samples(runs: runs) {
             var count = 0
             for document in documents { count += HTMLPartitioner.partition(html: document, options: options).count }
             precondition(count == elementCount, "partition output changed between runs")
         }))
-        figures.append(row("chunk", Measurement.seconds(runs: runs) {
+        figures.append(row("chunk", Measurement.samples(runs: runs) {
             var count = 0
             for elements in partitioned { count += chunker.chunk(elements).count }
             precondition(count == chunkCount, "chunk output changed between runs")
-        }, note: "by_title defaults on the partition output; \(chunkCount) chunks"))
-        figures.append(row("encode", Measurement.seconds(runs: runs) {
+        }, note: "by_title defaults on the partition output; \(chunkCount) chunks a run"))
+        figures.append(row("encode", Measurement.samples(runs: runs) {
             var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
             for chunks in chunked {
                 for chunk in chunks { writer.write(chunk) }
                 writer.removeAll()
             }
         }, note: "NDJSON of the chunks"))
-        figures.append(row("partition+chunk", Measurement.seconds(runs: runs) {
+        figures.append(row("partition+chunk", Measurement.samples(runs: runs) {
             var count = 0
             for document in documents {
                 count += chunker.chunk(HTMLPartitioner.partition(html: document, options: options)).count
             }
             precondition(count == chunkCount, "chunk output changed between runs")
         }))
-        figures.append(row("partition+chunk+encode", Measurement.seconds(runs: runs) {
+        figures.append(row("partition+chunk+encode", Measurement.samples(runs: runs) {
             var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
             for document in documents {
                 for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: options)) {
