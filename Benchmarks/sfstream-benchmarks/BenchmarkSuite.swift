@@ -87,9 +87,19 @@ struct BenchmarkSuite {
         let zero = find("pipeline", "10000 EmailMessage (corpus), 0 ms")
         if let zero, let partition = find("partition", "corpus") {
             let ratio = zero.documentsPerSecond! / partition.documentsPerSecond!
+            var measured = String(format: "%.2fx", ratio)
+            // Other processes on a shared machine take cores from the pipeline but not from the
+            // one-thread partition figure, so the CPU cost per document is shown too: the ratio
+            // the pipeline would reach with every core to itself.
+            if let pipelineCPU = zero.cpuMillisecondsPerDocument, let partitionCPU = partition.cpuMillisecondsPerDocument {
+                let processors = Double(ProcessInfo.processInfo.activeProcessorCount)
+                measured += String(
+                    format: " (CPU %.3f ms a record, whole process, against %.3f ms a document: %.2fx with all %d cores free)",
+                    pipelineCPU, partitionCPU, partitionCPU * processors / pipelineCPU, Int(processors))
+            }
             targets.append(.init(
                 goal: "pipeline at 0 ms >= 0.6x partition-only documents/s (corpus bodies)",
-                measured: String(format: "%.2fx", ratio), met: ratio >= 0.6))
+                measured: measured, met: ratio >= 0.6))
         }
         if let zero, let slow = find("pipeline", "10000 EmailMessage (corpus), 100 ms") {
             let ratio = slow.documentsPerSecond! / zero.documentsPerSecond!
