@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "sfstream", dependencies: ["SFStreamCommandLine"]),
         .executableTarget(
             name: "sfstream-benchmarks",
-            dependencies: ["SFStream", "SalesforceEmulator"],
+            dependencies: ["SFStream", "SalesforceEmulator", "CLibXML2"],
             path: "Benchmarks/sfstream-benchmarks"
         ),
 

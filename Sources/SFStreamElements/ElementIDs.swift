@@ -30,7 +30,9 @@ public enum ElementIDs {
 
     /// Returns the id `unstructured` gives the element at `index` of a page-less document.
     public static func id(filename: String, text: String, index: Int) -> String {
-        var input = Array(filename.utf8)
+        var input: [UInt8] = []
+        input.reserveCapacity(filename.utf8.count + text.utf8.count + 24)
+        input.append(contentsOf: filename.utf8)
         input.append(contentsOf: text.utf8)
         input.append(contentsOf: "None".utf8)
         input.append(contentsOf: String(index).utf8)
@@ -40,18 +42,23 @@ public enum ElementIDs {
 
 /// SHA-256 through OpenSSL, returned as lowercase hex.
 public enum SHA256Digest {
+    /// Returns the first `digits` (at most 64) hex digits of the SHA-256 of `bytes`. Runs once per
+    /// element, so the digest and the hex text are built on the stack rather than in arrays.
     public static func hex(of bytes: [UInt8], digits: Int = 64) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        bytes.withUnsafeBufferPointer { buffer in
-            _ = SHA256(buffer.baseAddress, buffer.count, &digest)
+        let count = min(max(digits, 0), 64)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 + 64) { scratch in
+            let digest = scratch.baseAddress!
+            bytes.withUnsafeBufferPointer { buffer in
+                _ = SHA256(buffer.baseAddress, buffer.count, digest)
+            }
+            let hex = digest + 32
+            let alphabet: StaticString = "0123456789abcdef"
+            let letters = alphabet.utf8Start
+            for position in 0..<32 {
+                hex[2 * position] = letters[Int(digest[position] >> 4)]
+                hex[2 * position + 1] = letters[Int(digest[position] & 0x0f)]
+            }
+            return String(decoding: UnsafeBufferPointer(start: hex, count: count), as: UTF8.self)
         }
-        let alphabet = Array("0123456789abcdef".utf8)
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(alphabet[Int(byte >> 4)])
-            hex.append(alphabet[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex.prefix(digits), as: UTF8.self)
     }
 }

@@ -149,42 +149,62 @@ public struct ElementJSONWriter: Sendable {
     /// quotes and backslashes are escaped as RFC 8259 requires.
     private mutating func appendString(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            defer { previous = (previous.1, byte) }
-            // U+0085, U+2028 and U+2029 are line breaks to Python's str.splitlines() and to
-            // JavaScript, so they are escaped to keep each NDJSON record on one line.
-            if byte == 0x85, previous.1 == 0xC2 {
-                buffer.removeLast()
-                buffer.append(contentsOf: Array("\\u0085".utf8))
-                continue
-            }
-            if byte == 0xA8 || byte == 0xA9, previous == (0xE2, 0x80) {
-                buffer.removeLast(2)
-                buffer.append(contentsOf: Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"):
-                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "\n"):
-                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"):
-                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"):
-                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: Array("\\u00".utf8))
-                buffer.append(hex[Int(byte >> 4)])
-                buffer.append(hex[Int(byte & 0x0f)])
-            default:
-                buffer.append(byte)
-            }
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if appended == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0) }
         }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 `bytes` escaped for a JSON string. Runs of bytes that need no escape are
+    /// copied whole, because element texts and metadata are mostly such runs and a byte-by-byte
+    /// append was the largest single cost of encoding.
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x85 && byte != 0xA8
+                && byte != 0xA9
+            {
+                index += 1
+                continue
+            }
+            // The escape replaces bytes `replacedStart...index`.
+            var replacedStart = index
+            var escape: [UInt8]
+            switch byte {
+            case 0x85, 0xA8, 0xA9:
+                // U+0085 (C2 85), U+2028 (E2 80 A8) and U+2029 (E2 80 A9) are line breaks to
+                // Python's str.splitlines() and to JavaScript, so they are escaped to keep each
+                // NDJSON record on one line. Elsewhere these bytes continue other characters.
+                if byte == 0x85, index >= 1, bytes[index - 1] == 0xC2 {
+                    replacedStart = index - 1
+                    escape = Array("\\u0085".utf8)
+                } else if byte != 0x85, index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80 {
+                    replacedStart = index - 2
+                    escape = Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                } else {
+                    index += 1
+                    continue
+                }
+            case UInt8(ascii: "\""): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                escape = Array("\\u00".utf8)
+                escape.append(hex[Int(byte >> 4)])
+                escape.append(hex[Int(byte & 0x0f)])
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<replacedStart]))
+            buffer.append(contentsOf: escape)
+            index += 1
+            runStart = index
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }
 

@@ -29,6 +29,15 @@ public enum HTMLPartitioner {
         return utf8.withUnsafeBufferPointer { partitionUTF8($0, options: options) }
     }
 
+    /// Decodes the bytes of a local file to Unicode by the rules
+    /// `partition(htmlBytes:declaredEncoding:options:)` applies, for callers that hold documents
+    /// as strings (the pipeline does, and so does the benchmark that compares the two paths).
+    ///
+    /// - Throws: ``PartitionError`` for an encoding name iconv does not know.
+    public static func decode(htmlBytes: [UInt8], declaredEncoding: String?) throws -> String {
+        String(decoding: try HTMLDecoding.utf8Bytes(htmlBytes, declaredEncoding: declaredEncoding), as: UTF8.self)
+    }
+
     /// libxml2's global state, set up once before the first parse (safe to reach from any thread).
     private static let parserInitialized: Void = xmlInitParser()
 

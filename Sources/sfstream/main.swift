@@ -1,6 +1,7 @@
 import Foundation
 import SFStreamCommandLine
 
+MallocTuning.returnLargeBlocksToSystem()
 let status = await SFStreamCommand.main(
     arguments: Array(CommandLine.arguments.dropFirst()),
     environment: ProcessInfo.processInfo.environment

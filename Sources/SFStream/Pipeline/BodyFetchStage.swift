@@ -3,22 +3,29 @@
 actor BodyFetchStage {
     private let client: SalesforceClient
     private let concurrency: Int
+    /// Records per batch sent on; a fetched batch is cut into batches of this size.
+    private let outputBatchSize: Int
 
-    init(client: SalesforceClient, concurrency: Int) {
+    init(client: SalesforceClient, concurrency: Int, outputBatchSize: Int) {
         self.client = client
         self.concurrency = concurrency
+        self.outputBatchSize = outputBatchSize
     }
 
     /// Fetches until `input` ends, then finishes `output`. When `output` is closed by its
     /// consumer, the input is cancelled so the query stage stops too.
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[StageItem]>) async {
         let client = self.client
+        let outputBatchSize = self.outputBatchSize
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
                 group.addTask {
                     do {
                         for try await batch in input {
-                            try await output.send(await Self.fetch(batch, client: client))
+                            let fetched = await Self.fetch(batch, client: client)
+                            for start in stride(from: 0, to: fetched.count, by: outputBatchSize) {
+                                try await output.send(Array(fetched[start..<min(start + outputBatchSize, fetched.count)]))
+                            }
                         }
                     } catch is ChannelClosed {
                         input.cancel()

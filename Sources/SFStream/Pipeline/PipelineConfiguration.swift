@@ -9,9 +9,21 @@ public struct PipelineConfiguration: Sendable {
     /// Parallel partition workers; defaults to the number of active cores.
     public var partitionWorkers: Int
     /// sObject Collections requests in flight at once; each carries up to `fetchBatchSize` Ids.
+    ///
+    /// The default 4 × 50 records in flight fetch about 2,000 records a second at 100 ms of
+    /// network latency, more than two cores parse, while the bodies in flight stay near 10 MB.
     public var fetchConcurrency: Int
     /// Records per sObject Collections request; Salesforce allows at most 200.
+    ///
+    /// Memory grows with the records in flight (about five times their body size, counting the
+    /// response bytes and the parsed strings), and API usage with the number of requests: the
+    /// default 50 takes four times the requests of 200 and about a quarter of the memory.
     public var fetchBatchSize: Int
+    /// Records per batch from the fetch stage on (parse, chunk, output). Small batches bound the
+    /// bodies and elements waiting in channels and spread records evenly over the partition
+    /// workers, while a channel hop (about a microsecond) stays negligible beside parsing (about
+    /// a millisecond a record).
+    public var recordBatchSize: Int
     /// Batches buffered between two stages before the upstream stage waits.
     public var channelCapacity: Int
 
@@ -34,8 +46,9 @@ public struct PipelineConfiguration: Sendable {
         categories: [SObjectCategory],
         chunking: ChunkingOptions? = nil,
         partitionWorkers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        fetchConcurrency: Int = 8,
-        fetchBatchSize: Int = 200,
+        fetchConcurrency: Int = 4,
+        fetchBatchSize: Int = 50,
+        recordBatchSize: Int = 8,
         channelCapacity: Int = 8
     ) {
         self.categories = categories
@@ -43,6 +56,7 @@ public struct PipelineConfiguration: Sendable {
         self.partitionWorkers = max(1, partitionWorkers)
         self.fetchConcurrency = max(1, fetchConcurrency)
         self.fetchBatchSize = min(200, max(1, fetchBatchSize))
+        self.recordBatchSize = max(1, recordBatchSize)
         self.channelCapacity = max(1, channelCapacity)
         self.lookbackSeconds = 300
         self.includeDeleted = false

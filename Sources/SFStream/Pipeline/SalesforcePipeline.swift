@@ -33,7 +33,9 @@ public final class SalesforcePipeline: Sendable {
         let partitioned = BoundedChannel<[RecordOutput]>(capacity: capacity)
 
         let queryStage = QueryStage(client: client, configuration: configuration)
-        let fetchStage = BodyFetchStage(client: client, concurrency: configuration.fetchConcurrency)
+        let fetchStage = BodyFetchStage(
+            client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize
+        )
         let partitionStage = PartitionStage(workers: configuration.partitionWorkers)
         let chunkStage = ChunkStage(options: configuration.chunking)
 

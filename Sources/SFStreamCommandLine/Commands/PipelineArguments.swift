@@ -8,7 +8,7 @@ enum PipelineArguments {
         OptionSpec("fields", value: "SPEC", help: "Exact fields to read per category, e.g. 'Account:Name,Description;Case:Subject' (default: the text fields describe reports)."),
         OptionSpec("api-version", value: "VERSION", help: "Salesforce REST API version (default \(ClientConfiguration().apiVersion))."),
         OptionSpec("workers", value: "N", help: "Parallel partition workers (default: the number of cores)."),
-        OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 8)."),
+        OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 4)."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
         OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr."),

@@ -10,15 +10,18 @@ final class RecordGenerator: Sendable {
     let instance: String
     /// The Id number of record 0; record `i` has number `idBase + i`.
     let idBase: UInt64
+    /// Whether EmailMessage records past the corpus start the corpus again.
+    let repeatsCorpus: Bool
 
     /// Generated records are created between these instants (2025-01-01 and 2026-07-01, UTC).
     static let firstCreated: Int64 = 1_735_689_600_000
     static let lastCreated: Int64 = 1_782_864_000_000
 
-    init(seed: UInt64, corpus: EmailCorpus, counts: [String: Int]) {
+    init(seed: UInt64, corpus: EmailCorpus, counts: [String: Int], repeatsCorpus: Bool = false) {
         self.seed = seed
         self.corpus = corpus
         self.counts = counts
+        self.repeatsCorpus = repeatsCorpus
         var random = SplitMix64(seed: seed, 0x1D)
         let digits = SalesforceID.digits
         // The first instance character is a digit or upper-case letter, as on real pods ("5g", "Hs").
@@ -184,7 +187,8 @@ final class RecordGenerator: Sendable {
     // MARK: - EmailMessage
 
     /// The kind of body an EmailMessage record has. Records below the corpus size carry a corpus
-    /// document; the rest cycle through these edge cases and generated HTML.
+    /// document; the rest cycle through these edge cases and generated HTML, or through the corpus
+    /// again when `repeatsCorpus` is set.
     enum EmailBodyKind: Equatable {
         case corpus(Int)
         case textOnly
@@ -195,6 +199,7 @@ final class RecordGenerator: Sendable {
 
     func emailBodyKind(index: Int) -> EmailBodyKind {
         if index < corpus.documents.count { return .corpus(index) }
+        if repeatsCorpus { return .corpus(index % corpus.documents.count) }
         switch (index - corpus.documents.count) % 10 {
         case 0, 1: return .textOnly
         case 2: return .noBody

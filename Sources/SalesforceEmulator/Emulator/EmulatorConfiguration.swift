@@ -13,6 +13,10 @@ public struct EmulatorConfiguration: Sendable {
     /// with generated HTML). A number sets every object, EmailMessage included; EmailMessage records
     /// past the corpus cycle through the edge cases and generated HTML.
     public var recordCount: Int? = nil
+    /// EmailMessage records past the corpus carry the corpus documents again, in order, instead of
+    /// the edge cases and generated HTML; the benchmark uses it to push the corpus through the
+    /// whole pipeline.
+    public var repeatsCorpus: Bool = false
     /// Record counts for single objects by API name, applied after `recordCount`.
     public var recordCountsByObject: [String: Int] = [:]
     /// Seeds every generated value: the same seed gives the same Ids, dates and field values.

@@ -41,7 +41,9 @@ final class EmulatorCore: Sendable {
         self.configuration = configuration
         loginURL = URL(string: "http://127.0.0.1:\(port)")!
         let counts = Self.recordCounts(configuration: configuration, corpusSize: corpus.documents.count)
-        let generator = RecordGenerator(seed: configuration.seed, corpus: corpus, counts: counts)
+        let generator = RecordGenerator(
+            seed: configuration.seed, corpus: corpus, counts: counts, repeatsCorpus: configuration.repeatsCorpus
+        )
         organizationID = SalesforceID(keyPrefix: "00D", instance: generator.instance, number: generator.idBase).value18
         userID = SalesforceID(keyPrefix: "005", instance: generator.instance, number: generator.idBase).value18
         verifier = JWTBearerVerifier(

@@ -14,7 +14,7 @@ struct JSONWriter {
     /// Appends `value` as a JSON string. Runs of characters that need no escape are copied whole,
     /// because HTML bodies of several hundred kilobytes pass through here.
     mutating func string(_ value: String) {
-        text.unicodeScalars.append("\"")
+        text.append("\"")
         // Every character to escape is ASCII, and a byte below 0x80 is always a whole scalar. So a
         // scan of the UTF-8 bytes finds them, and its indices can slice the scalars view.
         let bytes = value.utf8
@@ -43,7 +43,7 @@ struct JSONWriter {
             runStart = index
         }
         text.append(contentsOf: Substring(scalars[runStart..<index]))
-        text.unicodeScalars.append("\"")
+        text.append("\"")
     }
 
     mutating func value(_ field: FieldValue) {
@@ -59,9 +59,13 @@ struct JSONWriter {
     /// Writes `{"key":value,...}` where each entry writes its own value.
     mutating func object(_ build: (inout ObjectWriter) -> Void) {
         text += "{"
-        var writer = ObjectWriter(parent: self)
+        // The text moves into the object writer and back, so it stays uniquely referenced and
+        // grows in place. A copy of `self` there made every record of a response copy the whole
+        // response written so far.
+        var writer = ObjectWriter(parent: JSONWriter(capacity: 0))
+        swap(&text, &writer.parent.text)
         build(&writer)
-        self = writer.parent
+        swap(&text, &writer.parent.text)
         text += "}"
     }
 

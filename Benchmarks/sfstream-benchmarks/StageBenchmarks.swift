@@ -1,0 +1,121 @@
+import Foundation
+import SFStream
+
+/// The parse, chunk and encode stages alone and together, on one thread, as one partition
+/// worker runs them (`--workers 1`).
+struct StageBenchmarks {
+    var set: DocumentSet
+    var runs: Int
+    /// Passes over the set in one timed run, so a run lasts long enough to time.
+    var passes: Int
+    /// by_title with `unstructured`'s defaults, the chunking `sfstream salesforce` applies.
+    let chunker = Chunker(options: try! ChunkingOptions(strategy: .byTitle))
+
+    /// Metadata like the pipeline's: a filename and the HTML file type on every element.
+    let options: PartitionOptions = {
+        var metadata = ElementMetadata()
+        metadata.filename = "02s000000000001AAA.html"
+        metadata.filetype = "text/html"
+        return PartitionOptions(metadata: metadata)
+    }()
+
+    func figures() -> [Figure] {
+        let documents = Array([[String]](repeating: set.documents, count: passes).joined())
+        let bytes = set.totalBytes * passes
+        var figures: [Figure] = []
+
+        var textBytes = 0
+        let floorSamples = Measurement.samples(runs: runs) {
+            textBytes = 0
+            for document in documents { textBytes += LibXML2Floor.parseAndWalk(document) }
+        }
+        precondition(textBytes > 0, "the floor walk saw no text")
+
+        let partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: options) }
+        let elementCount = partitioned.reduce(0) { $0 + $1.count }
+        let chunked = partitioned.map { chunker.chunk($0) }
+        let chunkCount = chunked.reduce(0) { $0 + $1.count }
+
+        func row(_ name: String, _ samples: [Sample], note: String? = nil) -> Figure {
+            .documents(name, input: set.name, samples: samples, documents: documents.count, bytes: bytes, elements: elementCount, note: note)
+        }
+        let floor = row("libxml2 floor", floorSamples, note: "htmlReadMemory + text walk + xmlFreeDoc")
+        figures.append(floor)
+
+        figures.append(row("partition", Measurement.samples(runs: runs) {
+            var count = 0
+            for document in documents { count += HTMLPartitioner.partition(html: document, options: options).count }
+            precondition(count == elementCount, "partition output changed between runs")
+        }))
+        figures.append(row("chunk", Measurement.samples(runs: runs) {
+            var count = 0
+            for elements in partitioned { count += chunker.chunk(elements).count }
+            precondition(count == chunkCount, "chunk output changed between runs")
+        }, note: "by_title defaults on the partition output; \(chunkCount) chunks a run"))
+        figures.append(row("encode", Measurement.samples(runs: runs) {
+            var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+            for chunks in chunked {
+                for chunk in chunks { writer.write(chunk) }
+                writer.removeAll()
+            }
+        }, note: "NDJSON of the chunks"))
+        figures.append(row("partition+chunk", Measurement.samples(runs: runs) {
+            var count = 0
+            for document in documents {
+                count += chunker.chunk(HTMLPartitioner.partition(html: document, options: options)).count
+            }
+            precondition(count == chunkCount, "chunk output changed between runs")
+        }))
+        figures.append(row("partition+chunk+encode", Measurement.samples(runs: runs) {
+            var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+            for document in documents {
+                for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: options)) {
+                    writer.write(chunk)
+                }
+                writer.removeAll()
+            }
+        }))
+
+        let floorRate = floor.documentsPerSecond!
+        return figures.map { figure in
+            var figure = figure
+            if let rate = figure.documentsPerSecond { figure.ratioToFloor = rate / floorRate }
+            return figure
+        }
+    }
+}
+
+extension StageBenchmarks {
+    /// Runs one stage over the corpus `passes` times and nothing else, for a profiler. Chunk and
+    /// encode read partition output made before the passes.
+    static func profile(stage: String, passes: Int) throws {
+        let stages = StageBenchmarks(set: try .corpus(), runs: 1, passes: 1)
+        let documents = stages.set.documents
+        var partitioned: [[Element]] = []
+        if stage == "chunk" || stage == "encode" {
+            partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: stages.options) }
+        }
+        if stage == "encode" { partitioned = partitioned.map { stages.chunker.chunk($0) } }
+        var count = 0
+        for _ in 0..<passes {
+            switch stage {
+            case "floor":
+                for document in documents { count += LibXML2Floor.parseAndWalk(document) }
+            case "partition":
+                for document in documents { count += HTMLPartitioner.partition(html: document, options: stages.options).count }
+            case "chunk":
+                for elements in partitioned { count += stages.chunker.chunk(elements).count }
+            case "encode":
+                var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+                for chunks in partitioned {
+                    for chunk in chunks { writer.write(chunk) }
+                    count += writer.buffer.count
+                    writer.removeAll()
+                }
+            default:
+                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, encode or floor")
+            }
+        }
+        print("\(stage): \(count)")
+    }
+}
