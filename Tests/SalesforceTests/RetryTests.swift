@@ -61,7 +61,8 @@ struct RetryTests {
         try await client.query("SELECT Id FROM Case") { pages.append($0) }
 
         #expect(pages.recordIDs == ["500xx0000000001AAA"])
-        #expect(client.statistics().retries == 1)
+        // The second, fast response can still pass the 1 s timeout on a loaded machine.
+        #expect((1...2).contains(client.statistics().retries))
         #expect(logs.all.first { $0.message.hasPrefix("retrying") }?.field("error")?.contains("timed out") == true)
     }
 
