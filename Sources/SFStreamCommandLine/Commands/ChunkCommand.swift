@@ -54,7 +54,9 @@ enum ChunkCommand {
             }
             try flushDocument()
         } catch {
-            return .success  // stdout closed
+            let failure = error as? OutputClosed ?? OutputClosed(code: EIO)
+            if !failure.isBrokenPipe { writeStandardError("sfstream chunk: error: \(failure)") }
+            return .recordsFailed
         }
         return invalidLines == 0 ? .success : .recordsFailed
     }

@@ -46,8 +46,9 @@ enum PartitionCommand {
                 writer.append(jsonWriter.buffer)
                 jsonWriter.removeAll()
                 try writer.flush()
-            } catch is OutputClosed {
-                return .success
+            } catch let error as OutputClosed {
+                if !error.isBrokenPipe { writeStandardError("sfstream partition: error: \(error)") }
+                return .recordsFailed
             } catch let error as PartitionError where error.kind == .unknownEncoding {
                 // The same --encoding would fail for every file: stop as a usage error.
                 writeStandardError("sfstream partition: error: --encoding: \(error)")

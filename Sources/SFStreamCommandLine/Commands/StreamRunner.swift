@@ -43,7 +43,7 @@ struct StreamRunner {
         var recordsDelivered = 0
         var recordsDeleted = 0
         var elementsWritten = 0
-        var stdoutClosed = false
+        var outputFailure: OutputClosed?
         do {
             for try await batch in output {
                 for item in batch {
@@ -73,8 +73,8 @@ struct StreamRunner {
                 delivered.removeAll(keepingCapacity: true)
             }
         } catch {
-            // Only OutputClosed reaches here: the channel itself finishes without error.
-            stdoutClosed = true
+            // Only a write failure reaches here: the channel itself finishes without error.
+            outputFailure = error as? OutputClosed ?? OutputClosed(code: EIO)
             output.cancel()
             pipelineTask.cancel()
         }
@@ -82,7 +82,9 @@ struct StreamRunner {
         let signal = signals.stop()
 
         var stateSaveFailed = false
-        if let statePath, let tracker {
+        // After a failed write the reader may not have consumed lines that write(2) accepted
+        // (a pipe's buffer), so the state is left as it was and the next run sends them again.
+        if let statePath, let tracker, outputFailure == nil {
             do {
                 try tracker.snapshot().save(to: statePath)
             } catch {
@@ -98,7 +100,10 @@ struct StreamRunner {
         if let reason = statistics.stopReason {
             writeStandardError("\(label): \(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
         }
-        if !stdoutClosed {
+        if let outputFailure, !outputFailure.isBrokenPipe {
+            writeStandardError("\(label): error: \(outputFailure)")
+        }
+        if outputFailure == nil {
             var summary = "\(label): \(read) records read, \(recordsDelivered) delivered, "
             if recordsDeleted > 0 { summary += "\(recordsDeleted) deleted, " }
             if statistics.recordsUnchanged > 0 { summary += "\(statistics.recordsUnchanged) unchanged, " }
@@ -112,7 +117,8 @@ struct StreamRunner {
         case SIGTERM: return .terminated
         default: break
         }
-        if stdoutClosed { return .success }
+        // A reader that stopped early (`| head`) ends the run quietly, but not as a success.
+        if outputFailure != nil { return .recordsFailed }
         if statistics.stopReason != nil { return .stoppedAtAPILimit }
         if reporter.failedRecords + reporter.failedCategories > 0 || stateSaveFailed { return .recordsFailed }
         return .success

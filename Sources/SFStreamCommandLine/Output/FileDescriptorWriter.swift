@@ -4,8 +4,19 @@ import Glibc
 import Darwin
 #endif
 
-/// Thrown when the reader of stdout has gone away (`sfstream … | head`).
-public struct OutputClosed: Error {}
+/// Thrown when writing to stdout failed: the reader has gone away (`sfstream … | head`, `EPIPE`)
+/// or the output cannot be written (`ENOSPC` on a full disk, `EIO`).
+public struct OutputClosed: Error, CustomStringConvertible {
+    /// The `errno` of the failed `write(2)`.
+    public var code: Int32
+
+    /// Whether the reader closed the pipe, which ends a run quietly.
+    public var isBrokenPipe: Bool { code == EPIPE }
+
+    public var description: String {
+        "cannot write to stdout: \(String(cString: strerror(code)))"
+    }
+}
 
 /// Writes whole NDJSON lines to a file descriptor with `write(2)`, so that a line is either
 /// written completely or, when the reader has gone away, not started.
@@ -31,7 +42,8 @@ public final class FileDescriptorWriter {
 
     /// Writes everything buffered. Retries short writes and `EINTR`.
     ///
-    /// - Throws: ``OutputClosed`` on `EPIPE` (SIGPIPE must be ignored by the process).
+    /// - Throws: ``OutputClosed`` when `write(2)` fails, `EPIPE` included (SIGPIPE must be
+    ///   ignored by the process).
     public func flush() throws(OutputClosed) {
         var offset = 0
         defer { buffer.removeAll(keepingCapacity: true) }
@@ -40,8 +52,9 @@ public final class FileDescriptorWriter {
                 write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputClosed()
+                let code = errno
+                if code == EINTR { continue }
+                throw OutputClosed(code: code)
             }
             offset += written
         }

@@ -69,10 +69,19 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
         passphraseSetting: String = "--private-key-passphrase"
     ) throws(CredentialError) -> PrivateKey {
         let fail = { (problem: CredentialError.Problem) in CredentialError(setting: setting, problem: problem) }
+        // Key text given where a path was expected is read as key text, so that it never reaches
+        // a file-system call or an error message.
+        if path.contains("-----BEGIN") || path.contains("\n") || path.contains("\\n") {
+            return try load(path, setting: setting, passphrase: passphrase, passphraseSetting: passphraseSetting)
+        }
         let expanded = expandingTilde(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
-            throw fail(.neitherPEMNorFile(shownPath: path))
+            // A value that could be key text (a bare base64 body) is tried as key text.
+            guard showablePath(path) != nil else {
+                return try load(path, setting: setting, passphrase: passphrase, passphraseSetting: passphraseSetting)
+            }
+            throw fail(.neitherPEMNorFile(shownPath: showablePath(path)))
         }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: expanded) else {
             throw fail(.unreadableFile(path: path))

@@ -39,8 +39,27 @@ final class HTTPTransport: Sendable {
         session.finishTasksAndInvalidate()
     }
 
+    /// Sends one request and waits for the whole response.
+    ///
+    /// Task cancellation does not reach the `URLSessionTask`: on Linux (swift-corelibs-foundation,
+    /// Swift 6.3) cancelling a task whose transfer is finishing deadlocked on the task's lock, and
+    /// the async `data(for:)` kept a core busy while it waited. The request therefore runs to its
+    /// end or its timeout, and a cancelled caller gets `CancellationError` after it.
     func send(_ request: URLRequest) async throws -> TransportResponse {
-        let (data, response) = try await session.data(for: request)
+        try Task.checkCancellation()
+        let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { continuation in
+            let task = session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }
+            task.resume()
+        }
+        try Task.checkCancellation()
         guard let http = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
