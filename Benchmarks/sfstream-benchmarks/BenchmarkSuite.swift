@@ -73,7 +73,7 @@ struct BenchmarkSuite {
         return Report(machine: .current, quick: quick, figures: figures, targets: Self.targets(figures))
     }
 
-    /// The performance goals, checked against this run's figures where they were measured.
+    /// Checks the performance goals against this run's figures, where they were measured.
     static func targets(_ figures: [Figure]) -> [Report.Target] {
         func find(_ name: String, _ input: String) -> Figure? {
             figures.first { $0.name == name && $0.input == input }

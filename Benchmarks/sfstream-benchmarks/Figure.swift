@@ -1,6 +1,6 @@
 /// One measured row of the report: a stage or run, its median rates and its ratio to the floor.
 struct Figure: Codable, Sendable {
-    /// What ran, for example `partition+chunk`.
+    /// The measured stage or run, for example `partition+chunk`.
     var name: String
     /// The input: `corpus`, `synthetic`, or the emulator setup.
     var input: String
@@ -22,7 +22,8 @@ struct Figure: Codable, Sendable {
     var peakRSSMiB: Double?
     var note: String?
 
-    /// A row for `documents` documents of `bytes` bytes that yielded `elements` elements per run.
+    /// Returns the row for runs over `documents` documents of `bytes` bytes that yielded `elements`
+    /// elements.
     static func documents(
         _ name: String, input: String, samples: [Sample], documents: Int, bytes: Int, elements: Int, note: String? = nil
     ) -> Figure {

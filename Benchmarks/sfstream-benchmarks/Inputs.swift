@@ -8,8 +8,8 @@ struct DocumentSet: Sendable {
 
     var totalBytes: Int { documents.reduce(0) { $0 + $1.utf8.count } }
 
-    /// The public corpus the emulator serves (`Sources/SalesforceEmulator/Corpus`), read from disk
-    /// in `MANIFEST.json` order and decoded as `sfstream partition` decodes a file given no
+    /// Reads the public corpus the emulator serves (`Sources/SalesforceEmulator/Corpus`) from disk
+    /// in `MANIFEST.json` order, decoded as `sfstream partition` decodes a file given no
     /// `--encoding`.
     static func corpus() throws -> DocumentSet {
         let directory = packageRoot.appendingPathComponent("Sources/SalesforceEmulator/Corpus")
@@ -27,7 +27,7 @@ struct DocumentSet: Sendable {
         return DocumentSet(name: "corpus", documents: documents)
     }
 
-    /// One synthetic e-mail of about 20 KB, repeated `count` times.
+    /// Returns one synthetic e-mail of about 20 KB, repeated `count` times.
     static func syntheticEmail(count: Int) -> DocumentSet {
         DocumentSet(name: "synthetic", documents: Array(repeating: SyntheticEmail.html, count: count))
     }

@@ -21,7 +21,8 @@ enum MemoryBenchmark {
     /// The environment variable that hands the throwaway key to the child, off its command line.
     static let keyVariable = "SFSTREAM_BENCHMARK_PRIVATE_KEY"
 
-    /// Every EmailMessage body is a corpus document, the heavier of the emulator's two mixes.
+    /// Measures one record count. Every EmailMessage body is a corpus document, the heavier of the
+    /// emulator's two mixes.
     static func figure(
         emailMessages: Int, keyPair: (privateKeyPEM: String, certificatePEM: String), childSettings: [String] = []
     ) throws -> Figure {
@@ -79,8 +80,8 @@ enum MemoryBenchmark {
         )
     }
 
-    /// The child's work: one pipeline run over `emailMessages` records from the emulator at
-    /// `loginURL`, then its `VmHWM` in KiB on stdout.
+    /// Runs the pipeline once over `emailMessages` records from the emulator at `loginURL`, then
+    /// prints this process's `VmHWM` in KiB.
     ///
     /// `settings` may override pipeline settings for experiments: `workers=N`,
     /// `fetch-concurrency=N`, `fetch-batch-size=N`, `channel-capacity=N`, `query-batch-size=N`.
@@ -98,6 +99,7 @@ enum MemoryBenchmark {
             default: throw BenchmarkError("unknown setting '\(parts[0])'")
             }
         }
+
         guard let privateKeyPEM = ProcessInfo.processInfo.environment[keyVariable] else {
             throw BenchmarkError("\(keyVariable) is not set; the \(childCommand) command is started by the memory benchmark")
         }
@@ -105,6 +107,7 @@ enum MemoryBenchmark {
         let start = ContinuousClock.now
         let run = try await driver.run()
         let seconds = start.duration(to: .now).seconds
+
         guard run.records == emailMessages, run.failures == 0 else {
             throw BenchmarkError("the child delivered \(run.records) of \(emailMessages) records with \(run.failures) failures")
         }

@@ -8,7 +8,7 @@ import SalesforceEmulator
 /// The emulator shares the process and its cores, so its HTTP serving and record generation are
 /// part of the measured cost, as URLSession's per-request CPU is.
 struct PipelineSetup: Sendable {
-    /// EmailMessage records the org holds. With `allCategories`, every other object holds as many.
+    /// EmailMessage records in the org. With `allCategories`, each other default object has as many.
     var emailMessages: Int
     /// Whether every EmailMessage body is a corpus document (the corpus repeated), rather than the
     /// emulator's default: the corpus once, then small generated e-mails and edge cases.

@@ -8,6 +8,7 @@ enum ReportTable {
         lines.append("medians of the runs shown; x floor = documents/s / libxml2 floor documents/s on the same input;")
         lines.append("CPU ms/doc: the measuring thread for stage rows, the whole process (emulator included) for pipeline rows")
         lines.append("")
+
         let header = ["stage", "input", "runs", "median s", "docs/s", "MB/s", "elements/s", "items/s", "x floor", "CPU ms/doc", "peak RSS MiB"]
         var rows: [[String]] = [header]
         for figure in report.figures {
@@ -19,10 +20,12 @@ enum ReportTable {
                 format(figure.peakRSSMiB, "%.1f"),
             ])
         }
+
         let widths = header.indices.map { column in rows.map { $0[column].count }.max()! }
         for row in rows {
             lines.append(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
         }
+
         let notes = report.figures.compactMap { figure in figure.note.map { "  \(figure.name) (\(figure.input)): \($0)" } }
         if !notes.isEmpty {
             lines.append("")

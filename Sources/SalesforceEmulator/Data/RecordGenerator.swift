@@ -187,7 +187,7 @@ final class RecordGenerator: Sendable {
     // MARK: - EmailMessage
 
     /// The kind of body an EmailMessage record has. Records below the corpus size carry a corpus
-    /// document; the rest cycle through these edge cases and generated HTML, or through the corpus
+    /// document. The rest cycle through these edge cases and generated HTML, or through the corpus
     /// again when `repeatsCorpus` is set.
     enum EmailBodyKind: Equatable {
         case corpus(Int)
