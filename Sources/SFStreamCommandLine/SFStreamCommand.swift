@@ -28,9 +28,13 @@ public enum SFStreamCommand {
         // A closed stdout must surface as EPIPE from write(2), not kill the process.
         signal(SIGPIPE, SIG_IGN)
 
-        guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
+        guard let name = arguments.first else {
+            writeStandardError(helpText)
+            return ExitStatus.notStarted.rawValue
+        }
+        if name == "--help" || name == "-h" || name == "help" {
             writeStandardOutput(helpText)
-            return arguments.isEmpty ? ExitStatus.notStarted.rawValue : ExitStatus.success.rawValue
+            return ExitStatus.success.rawValue
         }
         guard let command = commands.first(where: { $0.name == name }) else {
             writeStandardError("sfstream: error: unknown command '\(name)'; run 'sfstream --help' for the list")

@@ -64,7 +64,9 @@ import Testing
         #expect(reason)
         // Quiet, but not a success: the reader did not get every record.
         #expect(status == 1)
-        #expect(errors.isEmpty, "\(errors)")
+        // Only the demo's own start-up line: no error and no summary.
+        #expect(errors.split(separator: "\n").count == 1, "\(errors)")
+        #expect(!errors.contains("error"), "\(errors)")
     }
 
     @Test func interruptFlushesWholeLinesAndExits130() async throws {
@@ -150,5 +152,51 @@ import Testing
         let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: state))) as? [String: Any]
         let categories = try #require(saved?["categories"] as? [String: Any])
         #expect(categories["EmailMessage"] != nil)
+    }
+}
+
+@Suite(.timeLimit(.minutes(2))) struct DemoArgumentCheckTests {
+    @Test(arguments: [",", " , "])
+    func emptyCategoryListIsRejected(list: String) async throws {
+        let result = try await ToolProcess.run(["demo", "--categories", list])
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("--categories"))
+    }
+
+    @Test func repeatedCategoryIsReadOnce() async throws {
+        let result = try await ToolProcess.run(["demo", "--records", "3", "--categories", "Account,account,Account", "--chunking-strategy", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = result.stdoutLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["element_id"] as? String
+        }
+        #expect(!ids.isEmpty)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test(arguments: ["--state-file", "--errors"])
+    func fileInMissingFolderFailsBeforeTheRun(option: String) async throws {
+        let result = try await ToolProcess.run(["demo", "--records", "3", option, "/nonexistent-folder/file.json"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("does not exist"))
+    }
+
+    @Test func corruptWatermarkIsRejected() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state.json")
+        try Data(#"{"version":1,"categories":{"Account":{"watermark":"not a date","recent":{}}}}"#.utf8).write(to: state)
+        let result = try await ToolProcess.run(["demo", "--records", "3", "--state-file", state.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("invalid watermark"))
+    }
+
+    @Test func noCommandPrintsHelpOnStderr() async throws {
+        let result = try await ToolProcess.run([])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Usage: sfstream COMMAND"))
     }
 }

@@ -63,3 +63,14 @@ import Testing
         #expect(result.stderr.contains("missing.html"))
     }
 }
+
+@Suite struct ChunkTombstoneTests {
+    @Test func tombstoneLinesPassThroughChunk() async throws {
+        let tombstone = #"{"deleted":true,"record_locator":{"category":"Case","id":"500xx"},"url":"https://x/500xx"}"#
+        let element = #"{"type":"NarrativeText","element_id":"a","text":"Hello there.","metadata":{"filename":"a.txt"}}"#
+        let result = try await ToolProcess.run(["chunk"], input: Data((element + "\n" + tombstone + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 2)
+        #expect(result.stdoutLines.last == tombstone)
+    }
+}

@@ -30,6 +30,10 @@ public struct SyncState: Sendable, Codable, Equatable {
     /// Reads the state file; a missing file is an empty state (the first run reads everything).
     public static func load(from path: String) throws -> SyncState {
         guard FileManager.default.fileExists(atPath: path) else { return SyncState() }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw SyncStateError("the state file '\(path)' is a folder: give a file path")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SyncStateError("cannot read the state file '\(path)': check its permissions")
         }
@@ -37,6 +41,12 @@ public struct SyncState: Sendable, Codable, Equatable {
             let state = try JSONDecoder().decode(SyncState.self, from: data)
             guard state.version == 1 else {
                 throw SyncStateError("the state file '\(path)' has version \(state.version); this sfstream reads version 1")
+            }
+            for (category, entry) in state.categories.sorted(by: { $0.key < $1.key })
+            where SalesforceTimestamp(parsing: entry.watermark) == nil {
+                throw SyncStateError(
+                    "the state file '\(path)' has an invalid watermark '\(entry.watermark)' for \(category); delete the file to read everything again"
+                )
             }
             return state
         } catch let error as SyncStateError {

@@ -39,6 +39,13 @@ enum ChunkCommand {
             while let line = readLine(strippingNewline: true) {
                 lineNumber += 1
                 if line.allSatisfy(\.isWhitespace) { continue }
+                // A deleted record's tombstone line is not an element: pass it on unchanged.
+                if line.hasPrefix("{\"deleted\":true") {
+                    try flushDocument()
+                    writer.append(line: line)
+                    try writer.flush()
+                    continue
+                }
                 let element: Element
                 do {
                     element = try ElementJSONReader.element(fromJSONLine: line)

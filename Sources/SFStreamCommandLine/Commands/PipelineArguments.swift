@@ -21,19 +21,28 @@ enum PipelineArguments {
         OptionSpec("max-api-usage", value: "PERCENT", help: "Stop cleanly once the org's daily API usage reaches this percentage of its limit (default 80)."),
     ] + ChunkingArguments.options(defaultStrategy: "by_title")
 
-    static func categoryNames(_ arguments: ParsedArguments) -> [String] {
+    /// The `--categories` names in order, each once (case-insensitively, as Salesforce compares).
+    static func categoryNames(_ arguments: ParsedArguments) throws -> [String] {
         guard let list = arguments.value("categories") else { return SObjectCategory.defaultNames }
-        return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var names: [String] = []
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            if !names.contains(where: { $0.lowercased() == name.lowercased() }) { names.append(name) }
+        }
+        guard !names.isEmpty else {
+            throw UsageError("--categories '\(list)' names no sObject: give a comma-separated list such as Account,Case")
+        }
+        return names
     }
 
     /// Writes the client's retries, re-authentications and errors to stderr, one line each:
     /// `sfstream: warning: retrying … method=GET path=/services/data/v62.0/query/… attempt=2 status=503`.
     /// The client never puts tokens or query strings in the fields. Before records flow, only the
     /// final error of a failed start is shown (one line), so retries are held back until
-    /// ``ClientLogGate/open()``; `--verbose` adds the `info` events (tokens obtained and renewed).
+    /// ``ClientLogGate/open()``. `--verbose` shows everything from the start, with the `info`
+    /// events (tokens obtained and renewed).
     static func stderrLogger(verbose: Bool, gate: ClientLogGate) -> ClientLogger {
         ClientLogger { event in
-            guard event.level >= (verbose ? .info : .warning), gate.isOpen else { return }
+            guard event.level >= (verbose ? .info : .warning), verbose || gate.isOpen else { return }
             let fields = event.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             writeStandardError("sfstream: \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
         }
@@ -49,7 +58,24 @@ enum PipelineArguments {
             overrides = parsed
         }
         try await client.authenticate()
-        return try await CategoryResolver.resolve(categoryNames(arguments), fieldOverrides: overrides, client: client)
+        return try await CategoryResolver.resolve(try categoryNames(arguments), fieldOverrides: overrides, client: client)
+    }
+
+    /// Checks before the run that a file can be created at `path`, so a typo in a folder name
+    /// fails at once rather than after every record was read.
+    static func checkWritableFolder(of path: String, option: String) throws {
+        guard !path.isEmpty else { throw UsageError("\(option) is empty: give a file path") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw UsageError("\(option) '\(path)' is a folder: give a file path inside it")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError("\(option) '\(path)': the folder '\(folder)' does not exist; create it or choose another path")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw UsageError("\(option) '\(path)': the folder '\(folder)' is not writable by this user")
+        }
     }
 
     static func clientConfiguration(_ arguments: ParsedArguments, logGate: ClientLogGate) throws -> ClientConfiguration {
@@ -88,7 +114,11 @@ enum PipelineArguments {
         if let lookback = try arguments.integer("lookback", in: 0...31_536_000) {
             configuration.lookbackSeconds = Int64(lookback)
         }
+        if let errorsPath = arguments.value("errors") {
+            try checkWritableFolder(of: errorsPath, option: "--errors")
+        }
         if let statePath = arguments.value("state-file") {
+            try checkWritableFolder(of: statePath, option: "--state-file")
             let state = try SyncState.load(from: statePath)
             configuration.tracker = DeliveryTracker(initial: state, lookbackSeconds: configuration.lookbackSeconds)
         }

@@ -6,6 +6,12 @@ public final class FailureReporter {
     private let errorsFile: FileHandle?
     public private(set) var failedRecords = 0
     public private(set) var failedCategories = 0
+    /// Failures seen per stage and reason, so that a reason repeated for many records (a host
+    /// gone down mid-run) prints a few lines and a count instead of one line per record.
+    private var countsByReason: [String: Int] = [:]
+
+    /// Lines printed on stderr for one stage and reason; the `--errors` file gets every failure.
+    static let linesPerReason = 10
 
     /// Opens (creating or truncating) the `--errors` file.
     public init(errorsPath: String?) throws {
@@ -25,7 +31,12 @@ public final class FailureReporter {
         } else {
             failedRecords += 1
         }
-        writeStandardError("sfstream: error: \(failure.description)")
+        let reasonKey = "\(failure.stage.rawValue): \(failure.reason)"
+        let seen = countsByReason[reasonKey, default: 0] + 1
+        countsByReason[reasonKey] = seen
+        if seen <= Self.linesPerReason {
+            writeStandardError("sfstream: error: \(failure.description)")
+        }
         guard let errorsFile else { return }
         var object: [String: String] = [
             "category": failure.category, "stage": failure.stage.rawValue, "reason": failure.reason,
@@ -36,7 +47,15 @@ public final class FailureReporter {
         }
     }
 
+    /// Prints how many failures each repeated reason had beyond the lines shown, then closes
+    /// the `--errors` file.
     public func close() {
+        for (reason, count) in countsByReason.sorted(by: { $0.key < $1.key }) where count > Self.linesPerReason {
+            writeStandardError(
+                "sfstream: error: \(count - Self.linesPerReason) more records failed with the same reason (\(reason.prefix(120)))"
+                    + (errorsFile == nil ? "; use --errors FILE to list them all" : "; all are in the --errors file")
+            )
+        }
         try? errorsFile?.close()
     }
 }
