@@ -8,7 +8,7 @@ enum PartitionCommand {
         summary: "Partition local HTML files into elements and write them to stdout as NDJSON, one element a line, file by file.",
         usage: "sfstream partition [options] FILE...",
         options: [
-            OptionSpec("encoding", value: "NAME", help: "Charset of files that declare none (used after a byte-order mark, before <meta charset>); e.g. windows-1252."),
+            OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252."),
         ] + ChunkingArguments.options(defaultStrategy: "none")
     )
 
