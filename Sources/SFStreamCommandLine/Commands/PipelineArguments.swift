@@ -9,6 +9,8 @@ enum PipelineArguments {
         OptionSpec("api-version", value: "VERSION", help: "Salesforce REST API version (default \(ClientConfiguration().apiVersion))."),
         OptionSpec("workers", value: "N", help: "Parallel partition workers (default: the number of cores)."),
         OptionSpec("fetch-concurrency", value: "N", help: "sObject Collections requests in flight at once (default 4)."),
+        OptionSpec("fetch-batch-size", value: "N", help: "Records per sObject Collections request, 1 to 200 (default 50): larger batches spend fewer API requests and more memory."),
+        OptionSpec("query-batch-size", value: "N", help: "Records per query page requested with Sforce-Query-Options, 200 to 2000 (default 500); Salesforce may return fewer."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
         OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr."),
@@ -88,7 +90,10 @@ enum PipelineArguments {
             }
             configuration.apiVersion = trimmed.contains(".") ? trimmed : trimmed + ".0"
         }
-        if let timeout = try arguments.decimal("request-timeout", in: 0.1...3600) {
+        if let batchSize = try arguments.integer("query-batch-size", in: 200...2000) {
+            configuration.queryBatchSize = batchSize
+        }
+        if let timeout = try arguments.decimal("request-timeout", in: 1...3600) {
             configuration.requestTimeout = timeout
         }
         return configuration
@@ -104,6 +109,9 @@ enum PipelineArguments {
         }
         if let concurrency = try arguments.integer("fetch-concurrency", in: 1...64) {
             configuration.fetchConcurrency = concurrency
+        }
+        if let batchSize = try arguments.integer("fetch-batch-size", in: 1...200) {
+            configuration.fetchBatchSize = batchSize
         }
         if let since = arguments.value("since") {
             guard let timestamp = SalesforceTimestamp(parsing: since) else {
