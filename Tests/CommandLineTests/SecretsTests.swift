@@ -10,14 +10,13 @@ import Testing
         var configuration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
         configuration.recordCount = 8
         configuration.pageSize = 4
-        configuration.faultRate = 0.3
+        configuration.faultRate = 0.2
         configuration.seed = 3
         configuration.accessTokenMarker = tokenMarker
-        configuration.sessionLifetimeSeconds = 1
         let emulator = try SalesforceEmulator(configuration: configuration)
         try emulator.start()
         defer { emulator.stop() }
-        // Every session expires at once, so the run re-authenticates and logs retries.
+        // Two sessions end mid-pagination, so the run re-authenticates, and random faults make it retry.
         emulator.inject(.invalidSession, on: .queryMore, times: 2)
 
         let folder = try ToolProcess.temporaryFolder()
