@@ -107,6 +107,13 @@ public enum TextClassifier {
                 lastSignificant = Unicode.Scalar(byte)
                 previousWasTerminal = false
                 return
+            case 0x09...0x0D, 0x20:
+                if inWord && wordHasSpacedLetter { spacedWords += 1 }
+                inWord = false
+                wordHasSpacedLetter = false
+                if previousWasTerminal { sentenceBreaks += 1 }
+                previousWasTerminal = false
+                return
             default:
                 count(Unicode.Scalar(byte))
                 return
