@@ -29,6 +29,20 @@ public enum ElementIDs {
         }
     }
 
+    /// Assigns ids to a whole document's elements in order and sets each `parent_id` to the new id
+    /// of the element at `parents[index]` (none for `nil`). `parents` has one entry per element.
+    public static func assign(to elements: inout [Element], parents: [Int?]) {
+        precondition(parents.count == elements.count, "one parent entry per element")
+        let hasher = SHA256Hasher()
+        for index in elements.indices {
+            let filename = elements[index].metadata.filename ?? "None"
+            elements[index].elementID = id(filename: filename, text: elements[index].text, index: index, hasher: hasher)
+        }
+        for index in elements.indices {
+            elements[index].metadata.parentID = parents[index].map { elements[$0].elementID }
+        }
+    }
+
     /// Returns the id `unstructured` gives the element at `index` of a page-less document.
     public static func id(filename: String, text: String, index: Int) -> String {
         id(filename: filename, text: text, index: index, hasher: SHA256Hasher())
