@@ -37,26 +37,30 @@ struct TextSplitter {
     /// walks cost more than the split itself. A string's UTF-8 is valid, so no check is needed.
     private static func scalars(of text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    scalars.append(Unicode.Scalar(lead))
-                    index += 1
-                    continue
+            // A string has at most one scalar per UTF-8 byte, so the buffer never overflows.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, initializedCount in
+                var index = 0
+                var written = 0
+                let count = bytes.count
+                while index < count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        scalars[written] = Unicode.Scalar(lead)
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                    for offset in 1..<length {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    scalars[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                    index += length
                 }
-                let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
-                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-                for offset in 1..<length {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
+                initializedCount = written
             }
-            return scalars
         }
         return decoded ?? Array(text.unicodeScalars)
     }
