@@ -40,7 +40,7 @@ enum PythonWhitespace {
 
     /// Returns the scalar count of `text` when collapsing would not change it, so most texts are
     /// neither copied nor reallocated; nil otherwise.
-    private static func countIfCollapsed(_ text: String) -> Int? {
+    static func countIfCollapsed(_ text: String) -> Int? {
         // -1 stands for nil, which the closure's own optional result cannot carry.
         let counted = text.utf8.withContiguousStorageIfAvailable { countIfCollapsed(utf8: $0) ?? -1 }
         if let counted { return counted < 0 ? nil : counted }
