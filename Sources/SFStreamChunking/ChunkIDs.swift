@@ -14,7 +14,7 @@ enum ChunkIDs {
         id(firstElementID: firstElementID, chunkIndex: chunkIndex, text: text, hasher: SHA256Hasher())
     }
 
-    /// The same id, computed with a hasher reused for every chunk of a document.
+    /// Returns the same id, computed with a hasher reused for every chunk of a document.
     static func id(firstElementID: String, chunkIndex: Int, text: String, hasher: borrowing SHA256Hasher) -> String {
         let separator: [UInt8] = [0]
         hasher.update(firstElementID)

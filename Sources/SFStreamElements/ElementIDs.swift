@@ -48,7 +48,8 @@ public enum ElementIDs {
         id(filename: filename, text: text, index: index, hasher: SHA256Hasher())
     }
 
-    /// The same id, computed with a hasher that the caller reuses for every element of a document.
+    /// Returns the same id, computed with a hasher that the caller reuses for every element of a
+    /// document.
     public static func id(filename: String, text: String, index: Int, hasher: borrowing SHA256Hasher) -> String {
         hasher.update(filename)
         hasher.update(text)

@@ -41,7 +41,7 @@ enum PythonWhitespace {
     /// Returns the scalar count of `text` when collapsing would not change it, so most texts are
     /// neither copied nor reallocated; nil otherwise.
     static func countIfCollapsed(_ text: String) -> Int? {
-        // -1 stands for nil, which the closure's own optional result cannot carry.
+        // -1 stands for nil, so that the closure's result is not a double optional.
         let counted = text.utf8.withContiguousStorageIfAvailable { countIfCollapsed(utf8: $0) ?? -1 }
         if let counted { return counted < 0 ? nil : counted }
         var count = 0
@@ -58,8 +58,8 @@ enum PythonWhitespace {
         return previousIsSpace && count > 0 ? nil : count
     }
 
-    /// The same over valid UTF-8, ASCII decided byte by byte: walking `unicodeScalars` cost
-    /// several times as much, and this runs for every element that is chunked.
+    /// Returns the same count from valid UTF-8, deciding ASCII byte by byte, because walking
+    /// `unicodeScalars` cost several times as much and this runs for every element that is chunked.
     private static func countIfCollapsed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0
         var previousIsSpace = true  // so leading whitespace counts as a change

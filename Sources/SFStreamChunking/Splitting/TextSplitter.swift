@@ -33,7 +33,7 @@ struct TextSplitter {
     }
 
     /// Decodes the string's UTF-8 into scalars. `Array(text.unicodeScalars)` first walks the text
-    /// to count the scalars and then walks it again to copy them; on the bundled corpus the two
+    /// to count the scalars and then walks it again to copy them. On the bundled corpus the two
     /// walks cost more than the split itself. A string's UTF-8 is valid, so no check is needed.
     private static func scalars(of text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
