@@ -103,6 +103,10 @@ extension StageBenchmarks {
                 for document in documents { count += LibXML2Floor.parseAndWalk(document) }
             case "partition":
                 for document in documents { count += HTMLPartitioner.partition(html: document, options: stages.options).count }
+            case "partition+chunk":
+                for document in documents {
+                    count += stages.chunker.chunk(HTMLPartitioner.partition(html: document, options: stages.options)).count
+                }
             case "chunk":
                 for elements in partitioned { count += stages.chunker.chunk(elements).count }
             case "encode":
@@ -113,7 +117,7 @@ extension StageBenchmarks {
                     writer.removeAll()
                 }
             default:
-                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, encode or floor")
+                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, partition+chunk, encode or floor")
             }
         }
         print("\(stage): \(count)")

@@ -11,11 +11,17 @@ import SFStreamElements
 /// chunk ids that are unique only within their document.
 enum ChunkIDs {
     static func id(firstElementID: String, chunkIndex: Int, text: String) -> String {
-        var input = Array(firstElementID.utf8)
-        input.append(0)
-        input.append(contentsOf: String(chunkIndex).utf8)
-        input.append(0)
-        input.append(contentsOf: text.utf8)
-        return SHA256Digest.hex(of: input, digits: 32)
+        id(firstElementID: firstElementID, chunkIndex: chunkIndex, text: text, hasher: SHA256Hasher())
+    }
+
+    /// Returns the same id, computed with a hasher reused for every chunk of a document.
+    static func id(firstElementID: String, chunkIndex: Int, text: String, hasher: borrowing SHA256Hasher) -> String {
+        let separator: [UInt8] = [0]
+        hasher.update(firstElementID)
+        separator.withUnsafeBytes { hasher.update($0) }
+        hasher.update(String(chunkIndex))
+        separator.withUnsafeBytes { hasher.update($0) }
+        hasher.update(text)
+        return hasher.finishHex(digits: 32)
     }
 }

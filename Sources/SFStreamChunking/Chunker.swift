@@ -27,6 +27,7 @@ public struct Chunker: Sendable {
         let preChunks = combine(preChunks(sizes: sizes))
 
         var chunks: [Element] = []
+        let hasher = SHA256Hasher()
         for preChunk in preChunks {
             let first = chunks.count
             if preChunk.elements.count == 1, sizes[preChunk.elements.lowerBound].isTable {
@@ -37,7 +38,7 @@ public struct Chunker: Sendable {
             let firstElementID = elements[preChunk.elements.lowerBound].elementID
             for index in first..<chunks.count {
                 chunks[index].elementID = ChunkIDs.id(
-                    firstElementID: firstElementID, chunkIndex: index, text: chunks[index].text)
+                    firstElementID: firstElementID, chunkIndex: index, text: chunks[index].text, hasher: hasher)
             }
             if chunks.count > first, chunks[first].type == .tableChunk {
                 // Every piece of one table carries the first piece's id, as `unstructured`'s

@@ -14,12 +14,12 @@ enum ElementHierarchy {
         .formula,
     ]
 
-    /// Assigns temporary ids (the element's index) and parent ids referring to them, ready for
-    /// `ElementIDs.assign`, which replaces both with the deterministic ids.
-    static func assignParents(_ elements: inout [Element]) {
+    /// Returns, for each element, the index of its parent, or `nil` for none.
+    static func parentIndices(_ elements: [Element]) -> [Int?] {
+        var parents: [Int?] = []
+        parents.reserveCapacity(elements.count)
         var stack: [Int] = []
         for index in elements.indices {
-            elements[index].elementID = String(index)
             let type = elements[index].type
             let depth = elements[index].metadata.categoryDepth ?? 0
             var parent: Int?
@@ -32,8 +32,24 @@ enum ElementHierarchy {
                 }
                 stack.removeLast()
             }
-            elements[index].metadata.parentID = parent.map { String($0) }
+            parents.append(parent)
             stack.append(index)
+        }
+        return parents
+    }
+
+    /// Sets the parents and the final ids, or, when `assignsIDs` is false, provisional ids (the
+    /// element's index in decimal) and parent ids that name them, for a caller that renumbers
+    /// with `ElementIDs.assign(to:)` over a larger document.
+    static func finish(_ elements: inout [Element], assignsIDs: Bool) {
+        let parents = parentIndices(elements)
+        if assignsIDs {
+            ElementIDs.assign(to: &elements, parents: parents)
+            return
+        }
+        for index in elements.indices {
+            elements[index].elementID = String(index)
+            elements[index].metadata.parentID = parents[index].map { String($0) }
         }
     }
 }

@@ -76,8 +76,7 @@ public enum HTMLPartitioner {
         metadata.categoryDepth = nil
         var walker = DocumentWalker(base: metadata)
         var elements = walker.walk(document)
-        ElementHierarchy.assignParents(&elements)
-        ElementIDs.assign(to: &elements)
+        ElementHierarchy.finish(&elements, assignsIDs: options.assignsIDs)
         return elements
     }
 }

@@ -5,8 +5,19 @@ public struct PartitionOptions: Sendable {
     /// Copied into every element: filename, filetype, data_source, e-mail fields.
     public var metadata: ElementMetadata
 
+    /// When true (the default), elements get their final ids from ``ElementIDs``. When false, they
+    /// get provisional ids (their index in decimal) and parent ids that name them, for a caller
+    /// that joins several partitioned parts and numbers the whole with `ElementIDs.assign(to:)`,
+    /// so that the text is hashed once rather than twice.
+    public var assignsIDs: Bool
+
     public init(metadata: ElementMetadata = ElementMetadata()) {
+        self.init(metadata: metadata, assignsIDs: true)
+    }
+
+    public init(metadata: ElementMetadata, assignsIDs: Bool) {
         self.metadata = metadata
+        self.assignsIDs = assignsIDs
     }
 }
 

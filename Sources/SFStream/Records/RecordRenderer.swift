@@ -52,7 +52,8 @@ public struct RecordRenderer: Sendable {
         if category.name == "EmailMessage" {
             addEmailFields(from: envelope, to: &metadata)
         }
-        let options = PartitionOptions(metadata: metadata)
+        // The whole record is numbered below, so the parts keep provisional ids.
+        let options = PartitionOptions(metadata: metadata, assignsIDs: false)
 
         var elements: [Element] = []
         if let title = title(of: envelope) {

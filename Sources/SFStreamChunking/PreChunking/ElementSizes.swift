@@ -14,11 +14,17 @@ struct ElementSizes {
     let isTitle: Bool
 
     init(_ element: Element) {
-        rawCount = Self.scalarCount(element.text)
         if element.type == .codeSnippet {
+            rawCount = Self.scalarCount(element.text)
             chunkText = element.text
             chunkTextCount = rawCount
+        } else if let count = PythonWhitespace.countIfCollapsed(element.text) {
+            // Most partitioned text is already collapsed, and then one scan gives both counts.
+            rawCount = count
+            chunkText = element.text
+            chunkTextCount = count
         } else {
+            rawCount = Self.scalarCount(element.text)
             (chunkText, chunkTextCount) = PythonWhitespace.collapse(element.text)
         }
         isTable = element.type == .table || element.type == .tableChunk

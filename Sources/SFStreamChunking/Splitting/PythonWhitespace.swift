@@ -40,7 +40,10 @@ enum PythonWhitespace {
 
     /// Returns the scalar count of `text` when collapsing would not change it, so most texts are
     /// neither copied nor reallocated; nil otherwise.
-    private static func countIfCollapsed(_ text: String) -> Int? {
+    static func countIfCollapsed(_ text: String) -> Int? {
+        // -1 stands for nil, so that the closure's result is not a double optional.
+        let counted = text.utf8.withContiguousStorageIfAvailable { countIfCollapsed(utf8: $0) ?? -1 }
+        if let counted { return counted < 0 ? nil : counted }
         var count = 0
         var previousIsSpace = true  // so leading whitespace counts as a change
         for scalar in text.unicodeScalars {
@@ -51,6 +54,43 @@ enum PythonWhitespace {
                 previousIsSpace = false
             }
             count += 1
+        }
+        return previousIsSpace && count > 0 ? nil : count
+    }
+
+    /// Returns the same count from valid UTF-8, deciding ASCII byte by byte, because walking
+    /// `unicodeScalars` cost several times as much and this runs for every element that is chunked.
+    private static func countIfCollapsed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var previousIsSpace = true  // so leading whitespace counts as a change
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == UInt8(ascii: " ") {
+                    if previousIsSpace { return nil }
+                    previousIsSpace = true
+                } else if (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte) {
+                    return nil
+                } else {
+                    previousIsSpace = false
+                }
+                count += 1
+                index += 1
+                continue
+            }
+            let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
+            var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            var next = index + 1
+            while next < index + length && next < bytes.count {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
+            }
+            // Whitespace other than the ASCII space always changes when collapsed.
+            if let scalar = Unicode.Scalar(value), contains(scalar) { return nil }
+            previousIsSpace = false
+            count += 1
+            index = next
         }
         return previousIsSpace && count > 0 ? nil : count
     }

@@ -39,7 +39,7 @@ struct TableSplitter {
         let (strippedText, textCount) = PythonWhitespace.strip(text)
 
         var table: HTMLTable?
-        if let textAsHTML, PythonWhitespace.strip(textAsHTML).count > 0 {
+        if let textAsHTML, textAsHTML.unicodeScalars.contains(where: { !PythonWhitespace.contains($0) }) {
             table = HTMLTable(html: textAsHTML)
         }
         let html = table?.html

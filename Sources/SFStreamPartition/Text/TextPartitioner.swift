@@ -35,8 +35,7 @@ public enum TextPartitioner {
         }
         builder.flush()
         var elements = builder.elements
-        ElementHierarchy.assignParents(&elements)
-        ElementIDs.assign(to: &elements)
+        ElementHierarchy.finish(&elements, assignsIDs: options.assignsIDs)
         return elements
     }
 }
