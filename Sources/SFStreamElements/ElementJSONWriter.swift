@@ -164,6 +164,13 @@ public struct ElementJSONWriter: Sendable {
                 buffer.append(contentsOf: Array((byte == 0xA8 ? "\\u2028" : "\\u2029").utf8))
                 continue
             }
+            // U+FEFF is escaped because Foundation's JSONSerialization (Swift 6.3.1 on Linux)
+            // drops it, unescaped, from the start of a string value.
+            if byte == 0xBF, previous == (0xEF, 0xBB) {
+                buffer.removeLast(2)
+                buffer.append(contentsOf: Array("\\ufeff".utf8))
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\""))
