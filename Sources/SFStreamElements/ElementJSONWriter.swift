@@ -165,7 +165,7 @@ public struct ElementJSONWriter: Sendable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x85 && byte != 0xA8
-                && byte != 0xA9
+                && byte != 0xA9 && byte != 0xBF
             {
                 index += 1
                 continue
@@ -174,6 +174,15 @@ public struct ElementJSONWriter: Sendable {
             var replacedStart = index
             var escape: [UInt8]
             switch byte {
+            case 0xBF:
+                // U+FEFF (EF BB BF) is escaped because Foundation's JSONSerialization (Swift 6.3.1
+                // on Linux) drops it, unescaped, from the start of a string value.
+                guard index >= 2, bytes[index - 2] == 0xEF, bytes[index - 1] == 0xBB else {
+                    index += 1
+                    continue
+                }
+                replacedStart = index - 2
+                escape = Array("\\ufeff".utf8)
             case 0x85, 0xA8, 0xA9:
                 // U+0085 (C2 85), U+2028 (E2 80 A8) and U+2029 (E2 80 A9) are line breaks to
                 // Python's str.splitlines() and to JavaScript, so they are escaped to keep each

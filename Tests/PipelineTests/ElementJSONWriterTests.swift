@@ -21,6 +21,17 @@ import Testing
         #expect(!line.contains("\n"))
     }
 
+    /// Found by the fuzz target: an `href` starting with a byte order mark lost it on reading.
+    @Test func byteOrderMarkSurvivesRoundTrip() throws {
+        var metadata = ElementMetadata()
+        metadata.linkURLs = ["\u{FEFF}<59/-p", "x\u{FEFF}y"]
+        let element = Element(type: .uncategorizedText, text: "\u{FEFF}a", metadata: metadata, elementID: "abc")
+        let line = ElementJSONWriter.line(for: element)
+        #expect(line.contains("\"\\ufeff<59/-p\""))
+        #expect(!line.unicodeScalars.contains("\u{FEFF}"))
+        #expect(try ElementJSONReader.element(fromJSONLine: line) == element)
+    }
+
     @Test func escapesUnicodeLineSeparators() throws {
         let text = "next\u{85}line\u{2028}separator\u{2029}paragraph"
         let line = ElementJSONWriter.line(for: Element(type: .narrativeText, text: text, elementID: "x"))

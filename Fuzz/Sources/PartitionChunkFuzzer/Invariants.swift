@@ -67,7 +67,7 @@ enum Invariants {
             } catch {
                 failInvariant("reader rejected the writer's line: \(error)")
             }
-            require(decoded == element, "NDJSON round trip changed the element: \(text)")
+            require(decoded == element, "NDJSON round trip changed the element: \(text) read back as \(ElementJSONWriter.line(for: decoded))")
         }
     }
 }
