@@ -46,11 +46,13 @@ find "$fuzz_dir/../Sources/SalesforceEmulator/Corpus" -name '*.html' -print0 |
         cp "$file" "$work/seeds/${relative//\//__}"
     done
 
-# TODO: this build sometimes yields a binary without coverage instrumentation (libFuzzer then
-# warns "no interesting inputs" and the corpus stays at one 1-byte unit); the cause is not known.
-# Check that the run prints a non-zero cov: count before trusting it.
-(cd "$fuzz_dir" && swift build -c release --sanitize=fuzzer --sanitize=address)
-binary="$(cd "$fuzz_dir" && swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)/PartitionChunkFuzzer"
+# NOTE: twice a rebuild in an existing Fuzz/.build gave a binary without coverage instrumentation
+# (libFuzzer warned "no interesting inputs" and the corpus stayed at one 1-byte unit), while a
+# build in a fresh scratch folder was instrumented. The cause is not known, so check that the
+# run prints a non-zero cov: count, and delete Fuzz/.build-fuzzer when it does not.
+scratch="$fuzz_dir/.build-fuzzer"
+(cd "$fuzz_dir" && swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$scratch")
+binary="$(cd "$fuzz_dir" && swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$scratch" --show-bin-path)/PartitionChunkFuzzer"
 
 # detect_leaks reports memory still allocated after an input, such as a libxml2 document that was
 # never freed. Set ASAN_OPTIONS=detect_leaks=1:malloc_context_size=0 for long runs: reports then
