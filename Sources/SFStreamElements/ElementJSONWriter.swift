@@ -35,7 +35,7 @@ public struct ElementJSONWriter: Sendable {
         if newline { buffer.append(UInt8(ascii: "\n")) }
     }
 
-    /// Appends the line that tells a downstream index to remove a deleted record:
+    /// Appends the tombstone line from which a downstream index removes a deleted record:
     /// `{"deleted":true,"record_locator":{"category":…,"id":…},"url":…}`.
     public mutating func writeTombstone(category: String, id: String, url: String) {
         append("{\"deleted\":true,\"record_locator\":{\"category\":")

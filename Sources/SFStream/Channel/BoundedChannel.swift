@@ -20,7 +20,7 @@ import Synchronization
 public final class BoundedChannel<Item: Sendable>: Sendable {
     public typealias Element = Item
 
-    /// The number of items the buffer holds before `send` suspends; at least 1.
+    /// The number of buffered items at which `send` suspends; at least 1.
     public let capacity: Int
 
     @usableFromInline

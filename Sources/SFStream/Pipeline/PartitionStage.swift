@@ -1,7 +1,7 @@
 /// The parse stage: renders each record into elements on `workers` parallel tasks.
 ///
-/// A record's elements stay together and in document order; records of different batches may
-/// leave in a different order than they arrived, since workers run in parallel.
+/// A record's elements stay together and in document order. Because the workers run in
+/// parallel, records of different batches may leave in a different order than they arrived.
 actor PartitionStage {
     private let workers: Int
 

@@ -1,4 +1,4 @@
-/// What the pipeline delivers for one record: its elements, a deletion, or why it has none.
+/// The pipeline's result for one record: its elements, a deletion, or the failure that left it without elements.
 public enum RecordOutput: Sendable {
     case elements(RecordElements)
     /// A record deleted in the org (read with `includeDeleted`), for a downstream index to remove.

@@ -6,7 +6,7 @@ import Synchronization
 /// Records are delivered out of order (parallel partition workers), so the watermark is the
 /// stamp of the last record of the delivered prefix. A failed record is never marked delivered,
 /// so the watermark stops before it and the next run reads it again: a crash or failure re-sends
-/// records rather than losing them. Memory holds the records in flight, not all records.
+/// records rather than losing them. Memory grows with the records in flight, not with all records.
 public final class DeliveryTracker: Sendable {
     private struct Pending {
         var id: String
@@ -33,7 +33,7 @@ public final class DeliveryTracker: Sendable {
         self.progress = Mutex(progress)
     }
 
-    /// Whether the record was delivered by an earlier run with this same `SystemModstamp`.
+    /// Returns whether an earlier run delivered the record with this same `SystemModstamp`.
     public func isUnchanged(category: String, id: String, stamp: String) -> Bool {
         progress.withLock { $0[category]?.state?.recent[id] == stamp }
     }
@@ -63,7 +63,7 @@ public final class DeliveryTracker: Sendable {
         }
     }
 
-    /// The state to save: each category's committed watermark and recent records.
+    /// Returns the state to save: each category's committed watermark and recent records.
     public func snapshot() -> SyncState {
         progress.withLock { all in
             var state = SyncState()

@@ -24,7 +24,7 @@ public struct ShardSpec: Sendable, Equatable {
         self.init(index: index, count: count)
     }
 
-    /// The SOQL condition of this shard over `[from, to)`, or `nil` for a single shard.
+    /// Returns the SOQL condition of this shard over `[from, to)`, or `nil` for a single shard.
     public func condition(from: SalesforceTimestamp, to: SalesforceTimestamp, field: String = "CreatedDate") -> String? {
         guard count > 1 else { return nil }
         let span = max(Int64(count), to.millisecondsSince1970 - from.millisecondsSince1970)

@@ -1,4 +1,4 @@
-/// A usage error: the message says which argument was wrong and how to get help.
+/// A usage error, whose message names the invalid argument and how to get help.
 public struct UsageError: Error, CustomStringConvertible, Equatable {
     public var message: String
 
@@ -19,7 +19,7 @@ public struct ParsedArguments: Sendable {
     /// The environment the parser falls back to for options with an `environment` name.
     public var environment: [String: String] = [:]
 
-    /// The option's value, else its environment variable's value, else `nil`. An empty
+    /// Returns the option's value, else its environment variable's value, else `nil`. An empty
     /// environment variable counts as absent.
     public func value(_ name: String) -> String? {
         if let value = values[name] { return value }
@@ -35,7 +35,7 @@ public struct ParsedArguments: Sendable {
         flags.contains(name)
     }
 
-    /// The option's value as an integer within `range`, or `nil` when absent.
+    /// Returns the option's value as an integer within `range`, or `nil` when absent.
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let number = Int(text), range.contains(number) else {
@@ -44,7 +44,7 @@ public struct ParsedArguments: Sendable {
         return number
     }
 
-    /// The option's value as a decimal number within `range`, or `nil` when absent.
+    /// Returns the option's value as a decimal number within `range`, or `nil` when absent.
     public func decimal(_ name: String, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
         guard let text = value(name) else { return nil }
         guard let number = Double(text), range.contains(number) else {

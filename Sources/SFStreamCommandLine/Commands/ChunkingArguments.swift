@@ -12,7 +12,7 @@ enum ChunkingArguments {
         ]
     }
 
-    /// The validated chunking options, or `nil` for strategy `none`.
+    /// Returns the validated chunking options, or `nil` for strategy `none`.
     static func parse(_ arguments: ParsedArguments, defaultStrategy: String) throws -> ChunkingOptions? {
         let name = arguments.value("chunking-strategy") ?? defaultStrategy
         if name == "none" { return nil }

@@ -23,7 +23,7 @@ enum PipelineArguments {
         OptionSpec("max-api-usage", value: "PERCENT", help: "Stop cleanly once the org's daily API usage reaches this percentage of its limit (default 80)."),
     ] + ChunkingArguments.options(defaultStrategy: "by_title")
 
-    /// The `--categories` names in order, each once (case-insensitively, as Salesforce compares).
+    /// Returns the `--categories` names in order, each once (compared without regard to case, as Salesforce does).
     static func categoryNames(_ arguments: ParsedArguments) throws -> [String] {
         guard let list = arguments.value("categories") else { return SObjectCategory.defaultNames }
         var names: [String] = []

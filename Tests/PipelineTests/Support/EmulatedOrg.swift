@@ -22,7 +22,7 @@ struct EmulatedOrg {
         try emulator.start()
     }
 
-    /// A client with short retry delays, so fault tests finish quickly.
+    /// Returns a client with short retry delays, so fault tests finish quickly.
     func client(_ configure: (inout ClientConfiguration) -> Void = { _ in }) throws -> SalesforceClient {
         var clientConfiguration = ClientConfiguration(retryBaseDelay: 0.01, retryMaxDelay: 0.2)
         configure(&clientConfiguration)
@@ -81,7 +81,7 @@ func runPipeline(_ client: SalesforceClient, _ configuration: PipelineConfigurat
     return result
 }
 
-/// The built-in categories named, restricted to the emulator's describe results.
+/// Returns the named categories, restricted to the emulator's describe results.
 func categories(_ names: [String], client: SalesforceClient) async throws -> [SObjectCategory] {
     try await client.authenticate()
     return try await CategoryResolver.resolve(names, client: client)
