@@ -40,12 +40,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
         guard !normalized.isEmpty else { throw fail(.empty) }
         guard normalized.utf8.count <= maxKeyBytes else { throw fail(.tooLarge(limit: maxKeyBytes)) }
 
-        let classification: KeyText.Classification
-        do {
-            classification = try KeyText.classify(normalized: normalized)
-        } catch {
-            throw fail(error)
-        }
+        let classification = try classify(normalized, setting: setting)
         switch classification {
         case .pem(let block):
             return try decode(block: block, passphrase: passphrase, passphraseSetting: passphraseSetting, setting: setting)
@@ -98,12 +93,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
         let text = String(decoding: data, as: UTF8.self)
         let normalized = KeyText.normalize(text)
         guard !normalized.isEmpty else { throw fail(.empty) }
-        let classification: KeyText.Classification
-        do {
-            classification = try KeyText.classify(normalized: normalized)
-        } catch {
-            throw fail(error)
-        }
+        let classification = try classify(normalized, setting: setting)
         switch classification {
         case .pem(let block):
             return try decode(block: block, passphrase: passphrase, passphraseSetting: passphraseSetting, setting: setting)
@@ -112,6 +102,15 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
         case .pathCandidate:
             // A file whose content is neither PEM nor a base64 key body, such as DER or a public key in another format.
             throw fail(.corrupt(bodyOnly: false))
+        }
+    }
+
+    /// Classifies normalized key text, naming `setting` in the error.
+    private static func classify(_ normalized: String, setting: String) throws(CredentialError) -> KeyText.Classification {
+        do {
+            return try KeyText.classify(normalized: normalized)
+        } catch {
+            throw CredentialError(setting: setting, problem: error)
         }
     }
 
