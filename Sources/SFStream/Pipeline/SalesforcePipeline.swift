@@ -36,7 +36,7 @@ public final class SalesforcePipeline: Sendable {
         let fetchStage = BodyFetchStage(
             client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize
         )
-        let partitionStage = PartitionStage(workers: configuration.partitionWorkers)
+        let partitionStage = PartitionStage(workers: configuration.partitionWorkers, assignsIDs: configuration.chunking == nil)
         let chunkStage = ChunkStage(options: configuration.chunking)
 
         await withTaskGroup(of: Void.self) { group in

@@ -39,7 +39,7 @@ enum PartitionCommand {
             do {
                 var elements = try HTMLPartitioner.partition(
                     htmlBytes: [UInt8](data), declaredEncoding: arguments.value("encoding"),
-                    options: PartitionOptions(metadata: metadata)
+                    options: PartitionOptions(metadata: metadata, idAssignment: chunker == nil ? .final : .omitted)
                 )
                 if let chunker { elements = chunker.chunk(elements) }
                 for element in elements { jsonWriter.write(element) }
