@@ -90,8 +90,8 @@ import Testing
 
     @Test func missingSettingsAreListedTogether() async throws {
         let result = try await ToolProcess.run(["salesforce"])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("--username"))
         #expect(result.stderr.contains("--consumer-key"))
         #expect(result.stderr.contains("--private-key-file"))
@@ -116,8 +116,8 @@ import Testing
             "salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key-file", keys.key.path,
             "--login-url", "http://login.example.com",
         ])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("https"))
     }
 

@@ -1,8 +1,9 @@
 /// Parses `--name value`, `--name=value` and `--flag` arguments against a ``CommandSpec``.
 ///
 /// `--help` (or `-h`) and `--version` are accepted by every command. A value that starts with
-/// `--` is taken as the next option, so `--username --consumer-key K` reports a missing value;
-/// write `--name=--value` for such a value. When an option is repeated, the last value applies.
+/// `--` and a letter is taken as the next option, so `--username --consumer-key K` reports a
+/// missing value; write `--name=--value` for such a value. When an option is repeated, the last
+/// value applies.
 public enum ArgumentParser {
     public static func parse(
         _ arguments: [String], for command: CommandSpec, environment: [String: String] = [:]
@@ -39,6 +40,9 @@ public enum ArgumentParser {
                 name = String(name[..<equals])
             }
             guard let option = command.options.first(where: { $0.name == name }) else {
+                if let suggestion = closestOption(to: name, in: command) {
+                    throw UsageError("unknown option '--\(name)'; did you mean '--\(suggestion)'?")
+                }
                 throw UsageError("unknown option '--\(name)'")
             }
             if option.isFlag {
@@ -60,7 +64,36 @@ public enum ArgumentParser {
         return parsed
     }
 
+    /// Returns the option name within two edits of `name` (a typo), if exactly one is closest.
+    static func closestOption(to name: String, in command: CommandSpec) -> String? {
+        let candidates = command.options.map { ($0.name, editDistance(name, $0.name)) }.filter { $0.1 <= 2 }
+        guard let best = candidates.map(\.1).min() else { return nil }
+        let closest = candidates.filter { $0.1 == best }
+        return closest.count == 1 ? closest[0].0 : nil
+    }
+
+    /// Returns the Levenshtein distance: insertions, deletions and substitutions of characters.
+    static func editDistance(_ first: String, _ second: String) -> Int {
+        let a = Array(first)
+        let b = Array(second)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// Returns true for `--name…` with a letter after the dashes, so PEM text (`-----BEGIN`) and
+    /// negative numbers still count as values.
     private static func looksLikeOption(_ argument: String) -> Bool {
-        argument.hasPrefix("--") && argument.count > 2
+        let characters = Array(argument.prefix(3))
+        return characters.count == 3 && characters[0] == "-" && characters[1] == "-" && characters[2].isLetter
     }
 }

@@ -133,10 +133,10 @@ extension ConfigFile {
         /// may contain `#`; one pair of matching quotes around a value is removed.
         mutating func parseLines(_ text: String) throws(UsageError) {
             var number = 0
-            for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // `isNewline` also matches "\r\n", which Swift reads as one Character.
+            for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 number += 1
-                var line = Substring(rawLine)
-                if line.last == "\r" { line = line.dropLast() }
+                var line = rawLine
                 if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
                 let content = line.trimmingCharacters(in: .whitespaces)
                 if content.isEmpty || content.hasPrefix("#") { continue }

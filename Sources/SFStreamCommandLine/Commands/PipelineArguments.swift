@@ -16,7 +16,7 @@ enum PipelineArguments {
         OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr (default: off)."),
         OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out (default: none, read every record)."),
         OptionSpec("lookback", value: "SECONDS", help: "With --state-file: how far before the saved watermark to read again, in seconds, 0 to 31536000 (default 300)."),
-        OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z; with --state-file, the later of the two applies (default: no lower bound)."),
+        OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z; with --state-file, the later of this instant and the saved watermark applies (default: no lower bound)."),
         OptionSpec("include-deleted", help: "Also read deleted records (queryAll) and write one tombstone line each: {\"deleted\":true,\"record_locator\":…} (default: off)."),
         OptionSpec("shard", value: "K/N", help: "Read only slice K of N of each category's CreatedDate range, so that N workers together read every record once (default: every record)."),
         OptionSpec("shard-window", value: "FROM/TO", help: "With --shard: the CreatedDate range to cut, as two ISO 8601 dates (default: the category's first and last CreatedDate, widened to whole days)."),
