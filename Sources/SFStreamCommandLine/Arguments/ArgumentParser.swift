@@ -1,8 +1,8 @@
 /// Parses `--name value`, `--name=value` and `--flag` arguments against a ``CommandSpec``.
 ///
 /// `--help` (or `-h`) and `--version` are accepted by every command. A value that starts with
-/// `--` and a letter is taken as the next option, so `--username --consumer-key K` reports a
-/// missing value; write `--name=--value` for such a value. When an option is repeated, the last
+/// `--` and a letter is read as the next option, so `--username --consumer-key K` reports a
+/// missing value. Such a value is written `--name=--value`. When an option is repeated, the last
 /// value applies.
 public enum ArgumentParser {
     public static func parse(

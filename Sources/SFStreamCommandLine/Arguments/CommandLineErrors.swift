@@ -13,8 +13,8 @@ public struct UsageError: Error, CustomStringConvertible, Equatable {
 }
 
 /// An input file named in the arguments that does not exist or cannot be opened for reading.
-/// It ends the run with ``ExitStatus/noInput`` (66); a file that opens but holds invalid content
-/// is a start failure instead.
+/// It ends the run with ``ExitStatus/noInput`` (66). A file that opens but contains something
+/// invalid is a start failure (2) instead.
 public struct InputFileError: Error, CustomStringConvertible, Equatable {
     public var message: String
 

@@ -3,8 +3,8 @@ import Foundation
 /// Options read from a `--config` file: a JSON object, or `key = value` lines.
 ///
 /// Keys are long option names without the dashes. A key that names an option of another sfstream
-/// command is skipped, so one file can serve `salesforce` and `demo`; any other key is a usage
-/// error. Errors name the file, the line (for `key = value` files) and the key, but never a
+/// command is skipped, so that one file can serve `salesforce` and `demo`. Any other unknown key
+/// is a usage error. Errors name the file, the line (for `key = value` files) and the key, but never a
 /// value, because the file may hold a private key passphrase or other secrets.
 public struct ConfigFile: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -18,7 +18,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var path: String
     public var entries: [String: Entry]
 
-    /// Files larger than this are rejected unread: a config file holds a few dozen short options.
+    /// Files larger than this are rejected unread, because a config file contains a few dozen short options.
     static let maxBytes = 1 << 20
 
     /// Reads and validates the file at `path` against `command`.
@@ -130,7 +130,7 @@ extension ConfigFile {
         }
 
         /// Parses `key = value` lines. `#` starts a comment only at the start of a line, so values
-        /// may contain `#`; one pair of matching quotes around a value is removed.
+        /// may contain `#`. One pair of matching quotes around a value is removed.
         mutating func parseLines(_ text: String) throws(UsageError) {
             var number = 0
             // `isNewline` also matches "\r\n", which Swift reads as one Character.

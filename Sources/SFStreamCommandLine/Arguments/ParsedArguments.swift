@@ -1,4 +1,4 @@
-/// Where an option's value came from, named in error messages.
+/// The source of an option's value, named in error messages.
 public enum ValueOrigin: Sendable, Equatable {
     case commandLine
     case environment(variable: String)
@@ -71,9 +71,9 @@ public struct ParsedArguments: Sendable {
         }
     }
 
-    /// Returns a usage error for an invalid value. The value is shown only when it was typed on the
-    /// command line or set in the environment and the option is not secret: a config file may hold
-    /// secrets on any line, and its line number locates the value instead.
+    /// Returns a usage error for an invalid value. The value is shown only when it comes from the
+    /// command line or the environment and the option is not secret. A config file may contain
+    /// secrets on any line, so its file and line locate the value instead.
     public func invalidValue(_ name: String, expected: String) -> UsageError {
         let isSecret = command.options.first(where: { $0.name == name })?.isSecret ?? false
         if let text = value(name), !isSecret, !(origin(of: name).map(Self.isConfigFile) ?? false) {

@@ -52,11 +52,11 @@ enum ChunkingArguments {
     /// Rejects chunking options given on the command line that the chosen strategy ignores.
     /// From the environment or a config file they are ignored, as other dependent options are.
     private static func checkDependencies(_ arguments: ParsedArguments, strategy: ChunkingStrategy?) throws(UsageError) {
-        let given = options(defaultStrategy: "").map(\.name).filter { $0 != "chunking-strategy" && arguments.isOnCommandLine($0) }
-        if strategy == nil, let first = given.first {
+        let typedOptions = options(defaultStrategy: "").map(\.name).filter { $0 != "chunking-strategy" && arguments.isOnCommandLine($0) }
+        if strategy == nil, let first = typedOptions.first {
             throw UsageError("--\(first) has no effect without chunking: add --chunking-strategy basic or by_title")
         }
-        if strategy == .basic, let first = given.first(where: byTitleOptions.contains) {
+        if strategy == .basic, let first = typedOptions.first(where: byTitleOptions.contains) {
             throw UsageError("--\(first) applies only to --chunking-strategy by_title")
         }
         if arguments.isOnCommandLine("overlap-all"), (try? arguments.integer("overlap", in: 0...1_000_000)) ?? 0 == 0 {

@@ -45,7 +45,7 @@ enum SalesforceCommand {
 
 /// The connected app's settings, checked before the key is read.
 struct CredentialSettings {
-    /// Where the private key comes from: a file path, or text that is PEM or a path.
+    /// The private key setting: a file path, or text that is PEM or a path.
     enum KeySource {
         case file(String)
         case text(String)
