@@ -12,18 +12,6 @@ import Testing
         return (folder, file)
     }
 
-    /// Returns the distinct record Ids per category in NDJSON output.
-    static func recordIds(_ result: ToolProcess.Result) throws -> [String: Set<String>] {
-        var ids: [String: Set<String>] = [:]
-        for line in result.stdoutLines {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let metadata = try #require(object["metadata"] as? [String: Any])
-            let locator = try #require((metadata["data_source"] as? [String: Any])?["record_locator"] as? [String: String])
-            ids[locator["category"]!, default: []].insert(locator["id"]!)
-        }
-        return ids
-    }
-
     @Test func keyValueFileSetsOptions() async throws {
         let text = """
             # demo settings
@@ -37,7 +25,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await ToolProcess.run(["demo", "--config", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let ids = try Self.recordIds(result)
+        let ids = try result.recordIdsByCategory()
         #expect(Set(ids.keys) == ["Account"])
         #expect(ids["Account"]?.count == 2)
     }
@@ -48,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try await ToolProcess.run(["demo", "--config", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let ids = try Self.recordIds(result)
+        let ids = try result.recordIdsByCategory()
         #expect(Set(ids.keys) == ["Lead"])
         #expect(ids["Lead"]?.count == 3)
     }
@@ -60,15 +48,15 @@ import Testing
 
         let fromCommandLine = try await ToolProcess.run(["demo", "--config", file.path, "--categories", "Account"], environment: environment)
         #expect(fromCommandLine.status == 0, "\(fromCommandLine.stderr)")
-        #expect(Set(try Self.recordIds(fromCommandLine).keys) == ["Account"])
+        #expect(Set(try fromCommandLine.recordIdsByCategory().keys) == ["Account"])
 
         let fromEnvironment = try await ToolProcess.run(["demo", "--config", file.path], environment: environment)
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
-        #expect(Set(try Self.recordIds(fromEnvironment).keys) == ["Case"])
+        #expect(Set(try fromEnvironment.recordIdsByCategory().keys) == ["Case"])
 
         let fromFile = try await ToolProcess.run(["demo", "--config", file.path])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
-        #expect(Set(try Self.recordIds(fromFile).keys) == ["Lead"])
+        #expect(Set(try fromFile.recordIdsByCategory().keys) == ["Lead"])
     }
 
     @Test func environmentVariableNamesTheFile() async throws {
@@ -79,11 +67,11 @@ import Testing
 
         let fromVariable = try await ToolProcess.run(["demo"], environment: ["SFSTREAM_CONFIG": file.path])
         #expect(fromVariable.status == 0, "\(fromVariable.stderr)")
-        #expect(Set(try Self.recordIds(fromVariable).keys) == ["Lead"])
+        #expect(Set(try fromVariable.recordIdsByCategory().keys) == ["Lead"])
 
         let fromOption = try await ToolProcess.run(["demo", "--config", other.path], environment: ["SFSTREAM_CONFIG": file.path])
         #expect(fromOption.status == 0, "\(fromOption.stderr)")
-        #expect(Set(try Self.recordIds(fromOption).keys) == ["Case"])
+        #expect(Set(try fromOption.recordIdsByCategory().keys) == ["Case"])
     }
 
     @Test func keyOfAnotherCommandIsSkipped() async throws {
@@ -154,7 +142,7 @@ import Testing
 
         let result = try await ToolProcess.run(["salesforce", "--config", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Self.recordIds(result)["Account"]?.count == 2)
+        #expect(try result.recordIdsByCategory()["Account"]?.count == 2)
     }
 }
 

@@ -48,13 +48,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
 
-        var recordsByCategory: [String: Set<String>] = [:]
-        for line in result.stdoutLines {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let metadata = try #require(object["metadata"] as? [String: Any])
-            let locator = try #require((metadata["data_source"] as? [String: Any])?["record_locator"] as? [String: String])
-            recordsByCategory[locator["category"]!, default: []].insert(locator["id"]!)
-        }
+        let recordsByCategory = try result.recordIdsByCategory()
         for category in ["Account", "Campaign", "Case", "Lead"] {
             #expect(recordsByCategory[category]?.count == counts[category], "\(category)")
         }
