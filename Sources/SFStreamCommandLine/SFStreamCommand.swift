@@ -27,7 +27,7 @@ public enum SFStreamCommand {
             "  --help      Show this help.",
             "  --version   Show the version of sfstream.",
             "",
-            "Run 'sfstream COMMAND --help' for a command's options.",
+            "Run 'sfstream COMMAND --help' or 'sfstream help COMMAND' for a command's options.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -45,6 +45,14 @@ public enum SFStreamCommand {
             return ExitStatus.usage.rawValue
         }
         if name == "--help" || name == "-h" || name == "help" {
+            // `sfstream help COMMAND` is the same as `sfstream COMMAND --help`.
+            if name == "help", arguments.count > 1 {
+                guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+                    return StartFailure.report(UsageError("unknown command '\(arguments[1])'"), label: "sfstream", usage: usage).rawValue
+                }
+                writeStandardOutput(command.helpText)
+                return ExitStatus.success.rawValue
+            }
             writeStandardOutput(helpText)
             return ExitStatus.success.rawValue
         }

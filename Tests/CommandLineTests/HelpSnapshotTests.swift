@@ -37,6 +37,16 @@ import Testing
         #expect(result.stdoutText.hasPrefix("sfstream "))
     }
 
+    @Test func helpCommandShowsCommandHelp() async throws {
+        let result = try await ToolProcess.run(["help", "chunk"])
+        let direct = try await ToolProcess.run(["chunk", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == direct.stdoutText)
+        let unknown = try await ToolProcess.run(["help", "frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'frobnicate'"))
+    }
+
     @Test func topLevelHelpMentionsVersion() async throws {
         let result = try await ToolProcess.run(["--help"])
         #expect(result.stdoutText.contains("--version"))
