@@ -1,8 +1,8 @@
 /// Reports an error found before a command's run starts, and chooses its exit status.
 enum StartFailure {
-    /// Writes `error` to stderr and returns its exit status: a ``UsageError`` adds the usage line
-    /// and exits 64, an ``InputFileError`` exits 66, anything else exits 2. Each message is one
-    /// line; the usage error adds the usage line and a pointer to `--help`.
+    /// Writes `error` to stderr as one line and returns its exit status. A ``UsageError`` exits 64
+    /// and adds the usage line and a pointer to `--help`. An ``InputFileError`` exits 66, and any
+    /// other error exits 2.
     static func report(_ error: any Error, command: CommandSpec) -> ExitStatus {
         report(error, label: "sfstream \(command.name)", usage: command.usage)
     }
