@@ -7,7 +7,7 @@ enum DemoCommand {
         brief: "Run the salesforce command against an in-process emulated org.",
         summary: "Start the Salesforce emulator on 127.0.0.1 with a fresh key pair, then stream its records to stdout as NDJSON elements, as 'sfstream salesforce' does against a real org.",
         usage: "sfstream demo [options]",
-        options: PipelineArguments.options + EmulatorArguments.options
+        options: PipelineArguments.options + EmulatorArguments.options + [OptionSpec.config]
     )
 
     static func run(_ arguments: ParsedArguments) async -> ExitStatus {
@@ -16,9 +16,15 @@ enum DemoCommand {
         let client: SalesforceClient
         let configuration: PipelineConfiguration
         do {
-            let keyPair = try TestKeyPair.generate()
-            var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
+            // Every check of the arguments themselves runs before the emulator starts.
+            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, logGate: logGate)
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            var emulatorConfiguration = EmulatorConfiguration(certificatePEM: "")
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
+            try PipelineArguments.prepareFiles(arguments, for: &pipelineConfiguration)
+
+            let keyPair = try TestKeyPair.generate()
+            emulatorConfiguration.certificatePEM = keyPair.certificatePEM
             emulator = try SalesforceEmulator(configuration: emulatorConfiguration)
             try emulator.start()
 
@@ -28,14 +34,12 @@ enum DemoCommand {
                 privateKey: try PrivateKey.load(keyPair.privateKeyPEM, setting: "demo key"),
                 loginURL: emulator.loginURL
             )
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            client = SalesforceClient(credentials: credentials, configuration: clientConfiguration)
             pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = pipelineConfiguration
             writeStandardError("sfstream demo: emulated org at \(emulator.loginURL.absoluteString), records \(describe(emulator.recordCounts))")
         } catch {
-            writeStandardError("sfstream demo: error: \(error)")
-            return .notStarted
+            return StartFailure.report(error, command: spec)
         }
         defer { emulator.stop() }
         logGate.open()

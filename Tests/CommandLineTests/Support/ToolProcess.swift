@@ -30,10 +30,12 @@ enum ToolProcess {
         return folder.appendingPathComponent("sfstream")
     }
 
-    /// The environment the tool runs with: the test's, without proxies and Salesforce settings.
+    /// The environment the tool runs with: the test's, without proxies, Salesforce settings and
+    /// a config file.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in environment.keys where key.lowercased().hasSuffix("_proxy") || key.hasPrefix("SALESFORCE_") {
+        for key in environment.keys
+        where key.lowercased().hasSuffix("_proxy") || key.hasPrefix("SALESFORCE_") || key == "SFSTREAM_CONFIG" {
             environment.removeValue(forKey: key)
         }
         return environment.merging(extra) { $1 }
