@@ -149,8 +149,8 @@ struct DocumentWalker {
             let url = AttributeValue.trimmed(attributes.href)
             // `data:` URLs can carry megabytes of base64 and `javascript:` URLs are code, so
             // neither becomes a link URL.
-            let scheme = url.prefix(11).lowercased()
-            guard !url.isEmpty, !scheme.hasPrefix("data:"), !scheme.hasPrefix("javascript:") else { return .inline }
+            guard !url.isEmpty, !AttributeValue.hasScheme(url, "data:"), !AttributeValue.hasScheme(url, "javascript:")
+            else { return .inline }
             openLinks.append((text.count, url))
             return .anchor
         case .bold:

@@ -104,6 +104,18 @@ enum AttributeValue {
         return trimmedValue == expected.description
     }
 
+    /// True when `url` starts with `scheme` (lowercase, with its colon), ignoring ASCII case.
+    static func hasScheme(_ url: String, _ scheme: StaticString) -> Bool {
+        var remaining = url.utf8.makeIterator()
+        let expected = UnsafeBufferPointer(start: scheme.utf8Start, count: scheme.utf8CodeUnitCount)
+        for byte in expected {
+            guard let actual = remaining.next() else { return false }
+            let lower = actual >= 0x41 && actual <= 0x5A ? actual | 0x20 : actual
+            if lower != byte { return false }
+        }
+        return true
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
