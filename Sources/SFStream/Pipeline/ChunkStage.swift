@@ -2,9 +2,11 @@
 /// records. Passes elements through unchanged when chunking is off.
 actor ChunkStage {
     private let chunker: Chunker?
+    private let progress: PipelineProgress
 
-    init(options: ChunkingOptions?) {
+    init(options: ChunkingOptions?, progress: PipelineProgress) {
         self.chunker = options.map { Chunker(options: $0) }
+        self.progress = progress
     }
 
     func run(input: BoundedChannel<[RecordOutput]>, output: BoundedChannel<[RecordOutput]>) async {
@@ -13,6 +15,7 @@ actor ChunkStage {
             for try await batch in input {
                 guard let chunker else {
                     try await output.send(batch)
+                    progress.addDelivered(batch)
                     continue
                 }
                 let chunked = batch.map { item -> RecordOutput in
@@ -21,6 +24,7 @@ actor ChunkStage {
                     return .elements(record)
                 }
                 try await output.send(chunked)
+                progress.addDelivered(chunked)
             }
         } catch {
             input.cancel()

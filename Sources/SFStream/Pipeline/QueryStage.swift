@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 import Synchronization
 
 /// The paginate stage: one query per category, run concurrently, each page cut into batches of
@@ -16,6 +17,8 @@ actor QueryStage {
 
     private let client: SalesforceClient
     private let configuration: PipelineConfiguration
+    private let progress: PipelineProgress
+    private var logger: Logger { configuration.logger }
     private(set) var recordsRead: [String: Int] = [:]
     private(set) var recordsUnchanged = 0
     private(set) var stopReason: StopReason?
@@ -23,9 +26,10 @@ actor QueryStage {
     /// Times one category may resume by keyset after losing its query locator.
     static let maxLocatorResumptions = 5
 
-    init(client: SalesforceClient, configuration: PipelineConfiguration) {
+    init(client: SalesforceClient, configuration: PipelineConfiguration, progress: PipelineProgress) {
         self.client = client
         self.configuration = configuration
+        self.progress = progress
     }
 
     /// Queries every category and finishes `output` when all are done. A category whose query
@@ -46,6 +50,13 @@ actor QueryStage {
     private func query(_ category: SObjectCategory, instanceURL: String, output: BoundedChannel<[StageItem]>) async {
         let cursor = Mutex<KeysetCursor?>(nil)
         var resumptions = 0
+        logger.debug("querying category", metadata: ["category": "\(category.name)"])
+        defer {
+            progress.finishQuery(category: category.name)
+            logger.debug("category query ended", metadata: [
+                "category": "\(category.name)", "records_read": "\(recordsRead[category.name, default: 0])",
+            ])
+        }
         do {
             let baseConditions = try await conditions(for: category)
             while true {
@@ -57,6 +68,10 @@ actor QueryStage {
                     return
                 } catch let error as SalesforceError where error.kind == .invalidQueryLocator && resumptions < Self.maxLocatorResumptions {
                     resumptions += 1
+                    logger.warning("resuming query after the query locator was lost", metadata: [
+                        "category": "\(category.name)", "resumption": "\(resumptions)",
+                        "max_resumptions": "\(Self.maxLocatorResumptions)",
+                    ])
                     continue
                 }
             }
@@ -65,6 +80,11 @@ actor QueryStage {
         } catch is CancellationError {
             return
         } catch let stop as AllowanceStop {
+            if case .apiAllowance(let used, let limit) = stop.reason {
+                logger.notice("stopping category at the API usage threshold", metadata: [
+                    "category": "\(category.name)", "api_used": "\(used)", "api_limit": "\(limit)",
+                ])
+            }
             stopReason = stopReason ?? stop.reason
         } catch let error as SalesforceError where error.kind == .requestLimitExceeded {
             stopReason = stopReason ?? .requestLimitExceeded(error.description)
@@ -199,6 +219,7 @@ actor QueryStage {
     private func count(read: Int, unchanged: Int, for category: String) {
         recordsRead[category, default: 0] += read - unchanged
         recordsUnchanged += unchanged
+        progress.addRecordsRead(read - unchanged, category: category)
     }
 
     static func string(_ value: JSONValue?) -> String? {
