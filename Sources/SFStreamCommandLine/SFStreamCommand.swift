@@ -29,7 +29,7 @@ public enum SFStreamCommand {
         signal(SIGPIPE, SIG_IGN)
 
         guard let name = arguments.first else {
-            writeStandardError(helpText)
+            StandardErrorConsole.shared.writeText(helpText)
             return ExitStatus.notStarted.rawValue
         }
         if name == "--help" || name == "-h" || name == "help" {
@@ -37,14 +37,16 @@ public enum SFStreamCommand {
             return ExitStatus.success.rawValue
         }
         guard let command = commands.first(where: { $0.name == name }) else {
-            writeStandardError("sfstream: error: unknown command '\(name)'; run 'sfstream --help' for the list")
+            CommandLog.beforeParsing(command: nil).logger.error("unknown command '\(name)'; run 'sfstream --help' for the list")
             return ExitStatus.notStarted.rawValue
         }
         let parsed: ParsedArguments
+        let log: CommandLog
         do {
             parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command, environment: environment)
+            log = try CommandLog(parsed)
         } catch {
-            writeStandardError("sfstream \(name): error: \(error)")
+            CommandLog.beforeParsing(command: name).logger.error("\(error)")
             return ExitStatus.notStarted.rawValue
         }
         if parsed.helpRequested {
@@ -52,17 +54,17 @@ public enum SFStreamCommand {
             return ExitStatus.success.rawValue
         }
         if command.name != "partition", let extra = parsed.positionals.first {
-            writeStandardError("sfstream \(name): error: unexpected argument '\(extra)'; run 'sfstream \(name) --help'")
+            log.logger.error("unexpected argument '\(extra)'; run 'sfstream \(name) --help'")
             return ExitStatus.notStarted.rawValue
         }
 
         let status: ExitStatus
         switch command.name {
-        case SalesforceCommand.spec.name: status = await SalesforceCommand.run(parsed)
-        case DemoCommand.spec.name: status = await DemoCommand.run(parsed)
-        case PartitionCommand.spec.name: status = PartitionCommand.run(parsed)
-        case ChunkCommand.spec.name: status = ChunkCommand.run(parsed)
-        default: status = await EmulatorCommand.run(parsed)
+        case SalesforceCommand.spec.name: status = await SalesforceCommand.run(parsed, log: log)
+        case DemoCommand.spec.name: status = await DemoCommand.run(parsed, log: log)
+        case PartitionCommand.spec.name: status = PartitionCommand.run(parsed, logger: log.logger)
+        case ChunkCommand.spec.name: status = ChunkCommand.run(parsed, logger: log.logger)
+        default: status = await EmulatorCommand.run(parsed, logger: log.logger)
         }
         return status.rawValue
     }

@@ -7,15 +7,15 @@ enum ChunkCommand {
         brief: "Chunk NDJSON elements read from stdin.",
         summary: "Read elements as NDJSON on stdin and write chunks as NDJSON on stdout. Consecutive elements with the same metadata.filename form one document; chunks never span two documents.",
         usage: "sfstream chunk [options] < elements.ndjson",
-        options: ChunkingArguments.options(defaultStrategy: "by_title")
+        options: ChunkingArguments.options(defaultStrategy: "by_title") + [CommandLog.levelOption]
     )
 
-    static func run(_ arguments: ParsedArguments) -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
         do {
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "by_title").map { Chunker(options: $0) }
         } catch {
-            writeStandardError("sfstream chunk: error: \(error)")
+            logger.error("\(error)")
             return .notStarted
         }
 
@@ -50,7 +50,7 @@ enum ChunkCommand {
                 do {
                     element = try ElementJSONReader.element(fromJSONLine: line)
                 } catch {
-                    writeStandardError("sfstream chunk: error: line \(lineNumber): \(error)")
+                    logger.error("line \(lineNumber): \(error)")
                     invalidLines += 1
                     continue
                 }
@@ -62,7 +62,7 @@ enum ChunkCommand {
             try flushDocument()
         } catch {
             let failure = error as? OutputClosed ?? OutputClosed(code: EIO)
-            if !failure.isBrokenPipe { writeStandardError("sfstream chunk: error: \(failure)") }
+            if !failure.isBrokenPipe { logger.error("\(failure)") }
             return .recordsFailed
         }
         return invalidLines == 0 ? .success : .recordsFailed

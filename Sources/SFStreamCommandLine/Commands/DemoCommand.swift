@@ -10,12 +10,14 @@ enum DemoCommand {
         options: PipelineArguments.options + EmulatorArguments.options
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
         let logGate = ClientLogGate()
         let emulator: SalesforceEmulator
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let progressMode: ProgressDisplay.Mode
         do {
+            progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
             let keyPair = try TestKeyPair.generate()
             var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
@@ -28,13 +30,15 @@ enum DemoCommand {
                 privateKey: try PrivateKey.load(keyPair.privateKeyPEM, setting: "demo key"),
                 loginURL: emulator.loginURL
             )
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate))
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = pipelineConfiguration
-            writeStandardError("sfstream demo: emulated org at \(emulator.loginURL.absoluteString), records \(describe(emulator.recordCounts))")
+            log.logger.notice("emulated org started", metadata: [
+                "login_url": "\(emulator.loginURL.absoluteString)", "records": "\(describe(emulator.recordCounts))",
+            ])
         } catch {
-            writeStandardError("sfstream demo: error: \(error)")
+            log.logger.error("\(error)")
             return .notStarted
         }
         defer { emulator.stop() }
@@ -43,7 +47,8 @@ enum DemoCommand {
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"),
-            label: "sfstream demo"
+            log: log,
+            progressMode: progressMode
         )
         return await runner.run()
     }

@@ -12,10 +12,10 @@ enum EmulatorCommand {
             OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1 (default 0: any free port)."),
             OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default demo@example.com)."),
             OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts."),
-        ] + EmulatorArguments.options
+        ] + EmulatorArguments.options + [CommandLog.levelOption]
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) async -> ExitStatus {
         let emulator: SalesforceEmulator
         do {
             guard let certificatePath = arguments.value("certificate") else {
@@ -34,7 +34,7 @@ enum EmulatorCommand {
             emulator = try SalesforceEmulator(configuration: configuration)
             try emulator.start()
         } catch {
-            writeStandardError("sfstream emulator: error: \(error)")
+            logger.error("\(error)")
             return .notStarted
         }
 

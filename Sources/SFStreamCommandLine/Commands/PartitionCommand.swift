@@ -9,10 +9,11 @@ enum PartitionCommand {
         usage: "sfstream partition [options] FILE...",
         options: [
             OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252."),
+            CommandLog.levelOption,
         ] + ChunkingArguments.options(defaultStrategy: "none")
     )
 
-    static func run(_ arguments: ParsedArguments) -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
         do {
             guard !arguments.positionals.isEmpty else {
@@ -20,7 +21,7 @@ enum PartitionCommand {
             }
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "none").map { Chunker(options: $0) }
         } catch {
-            writeStandardError("sfstream partition: error: \(error)")
+            logger.error("\(error)")
             return .notStarted
         }
 
@@ -29,7 +30,7 @@ enum PartitionCommand {
         var failures = 0
         for path in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: path) else {
-                writeStandardError("sfstream partition: error: cannot read '\(path)': check the path and permissions")
+                logger.error("cannot read '\(path)': check the path and permissions")
                 failures += 1
                 continue
             }
@@ -47,14 +48,14 @@ enum PartitionCommand {
                 jsonWriter.removeAll()
                 try writer.flush()
             } catch let error as OutputClosed {
-                if !error.isBrokenPipe { writeStandardError("sfstream partition: error: \(error)") }
+                if !error.isBrokenPipe { logger.error("\(error)") }
                 return .recordsFailed
             } catch let error as PartitionError where error.kind == .unknownEncoding {
                 // The same --encoding would fail for every file: stop as a usage error.
-                writeStandardError("sfstream partition: error: --encoding: \(error)")
+                logger.error("--encoding: \(error)")
                 return .notStarted
             } catch {
-                writeStandardError("sfstream partition: error: \(path): \(error)")
+                logger.error("\(path): \(error)")
                 failures += 1
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The options shared by `salesforce` and `demo`: what to read and how to process it.
 enum PipelineArguments {
@@ -13,7 +12,9 @@ enum PipelineArguments {
         OptionSpec("query-batch-size", value: "N", help: "Records per query page requested with Sforce-Query-Options, 200 to 2000 (default 500); Salesforce may return fewer."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
-        OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr."),
+        CommandLog.levelOption,
+        CommandLog.verboseOption,
+        CommandLog.quietOption,
         OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out."),
         OptionSpec("lookback", value: "SECONDS", help: "With --state-file: how far before the saved watermark to read again, in seconds (default 300)."),
         OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z."),
@@ -34,20 +35,6 @@ enum PipelineArguments {
             throw UsageError("--categories '\(list)' names no sObject: give a comma-separated list such as Account,Case")
         }
         return names
-    }
-
-    /// Writes the client's retries, re-authentications and errors to stderr, one line each:
-    /// `sfstream: warning: retrying … method=GET path=/services/data/v62.0/query/… attempt=2 status=503`.
-    /// The client never puts tokens or query strings in the fields. Before records flow, only the
-    /// final error of a failed start is shown (one line), so retries are held back until
-    /// ``ClientLogGate/open()``. `--verbose` shows everything from the start, with the `info`
-    /// events (tokens obtained and renewed).
-    static func stderrLogger(verbose: Bool, gate: ClientLogGate) -> ClientLogger {
-        ClientLogger { event in
-            guard event.level >= (verbose ? .info : .warning), verbose || gate.isOpen else { return }
-            let fields = event.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            writeStandardError("sfstream: \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
-        }
     }
 
     /// Authenticates, then resolves `--categories` and `--fields` with the org's describe results.
@@ -80,9 +67,9 @@ enum PipelineArguments {
         }
     }
 
-    static func clientConfiguration(_ arguments: ParsedArguments, logGate: ClientLogGate) throws -> ClientConfiguration {
+    static func clientConfiguration(_ arguments: ParsedArguments, log: CommandLog, logGate: ClientLogGate) throws -> ClientConfiguration {
         var configuration = ClientConfiguration()
-        configuration.logger = stderrLogger(verbose: arguments.flag("verbose"), gate: logGate)
+        configuration.logger = logGate.gatedLogger(log.logger(label: "sfstream.salesforce"))
         if let version = arguments.value("api-version") {
             let trimmed = version.hasPrefix("v") ? String(version.dropFirst()) : version
             guard let number = Double(trimmed), number >= 20 else {
@@ -99,11 +86,12 @@ enum PipelineArguments {
         return configuration
     }
 
-    static func pipelineConfiguration(_ arguments: ParsedArguments, categories: [SObjectCategory]) throws -> PipelineConfiguration {
+    static func pipelineConfiguration(_ arguments: ParsedArguments, categories: [SObjectCategory], log: CommandLog) throws -> PipelineConfiguration {
         var configuration = PipelineConfiguration(
             categories: categories,
             chunking: try ChunkingArguments.parse(arguments, defaultStrategy: "by_title")
         )
+        configuration.logger = log.logger(label: "sfstream.pipeline")
         if let workers = try arguments.integer("workers", in: 1...256) {
             configuration.partitionWorkers = workers
         }
@@ -151,16 +139,5 @@ enum PipelineArguments {
         }
         configuration.maxAPIUsagePercent = try arguments.decimal("max-api-usage", in: 1...100) ?? 80
         return configuration
-    }
-}
-
-/// Holds back client log lines until the run has started, so a failed start prints one line.
-final class ClientLogGate: Sendable {
-    private let state = Atomic<Bool>(false)
-
-    var isOpen: Bool { state.load(ordering: .relaxed) }
-
-    func open() {
-        state.store(true, ordering: .relaxed)
     }
 }

@@ -18,23 +18,30 @@ enum SalesforceCommand {
         ] + PipelineArguments.options
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
         let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let progressMode: ProgressDisplay.Mode
         do {
+            progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
             let credentials = try credentials(from: arguments)
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate))
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = pipelineConfiguration
         } catch {
-            writeStandardError("sfstream: error: \(error)")
+            log.logger.error("\(error)")
             return .notStarted
         }
         logGate.open()
-        let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"),
-            statePath: arguments.value("state-file"))
+        let runner = StreamRunner(
+            pipeline: SalesforcePipeline(client: client, configuration: configuration),
+            errorsPath: arguments.value("errors"),
+            statePath: arguments.value("state-file"),
+            log: log,
+            progressMode: progressMode
+        )
         return await runner.run()
     }
 

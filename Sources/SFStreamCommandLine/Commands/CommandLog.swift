@@ -1,0 +1,95 @@
+import SFStreamLogging
+
+/// A command's logging settings, from `--log-level`, `SFSTREAM_LOG_LEVEL`, `--verbose` and
+/// `--quiet`, and the loggers made from them.
+///
+/// Every logger writes through ``StandardErrorConsole/shared`` and shares one
+/// ``RepeatLimiter``, so a message repeated for every request prints at most
+/// ``repeatLimit`` lines a minute.
+struct CommandLog: Sendable {
+    static let levelOption = OptionSpec(
+        "log-level", value: "LEVEL", environment: "SFSTREAM_LOG_LEVEL",
+        help: "Least severe events logged on stderr: trace, debug, info, notice, warning, error or critical (default \(defaultLevel.rawValue))."
+    )
+    static let quietOption = OptionSpec(
+        "quiet",
+        help: "Show no progress and, unless --log-level is given, log only warnings and errors; the summary line still prints."
+    )
+    static let verboseOption = OptionSpec(
+        "verbose", help: "Same as --log-level info: also log tokens obtained and renewed (never their values)."
+    )
+
+    /// Notices (the emulated org's address, a stop at the API usage threshold) show by default;
+    /// `info` adds token requests and `debug` each category's query.
+    static let defaultLevel = Logger.Level.notice
+    static let repeatLimit = 10
+    static let repeatLimiter = RepeatLimiter(limit: repeatLimit, window: .seconds(60))
+
+    /// What starts each stderr line: `sfstream` for `salesforce`, the main command, else
+    /// `sfstream NAME`, as the lines of earlier versions started.
+    let prefix: String
+    let level: Logger.Level
+    /// Whether `--quiet` turned the progress display off.
+    let quiet: Bool
+
+    /// The command's own logger.
+    var logger: Logger { logger(label: "sfstream") }
+
+    /// Returns a logger for one component (`sfstream.salesforce`) at the command's level.
+    func logger(label: String) -> Logger {
+        let prefix = self.prefix
+        let level = self.level
+        return Logger(label: label) { _ in
+            RepeatLimitingLogHandler(
+                wrapping: StandardErrorLogHandler(prefix: prefix, logLevel: level, output: StandardErrorConsole.shared),
+                limiter: Self.repeatLimiter
+            )
+        }
+    }
+
+    static func prefix(command name: String) -> String {
+        name == "salesforce" ? "sfstream" : "sfstream \(name)"
+    }
+
+    /// Settings for errors found before the arguments are parsed.
+    static func beforeParsing(command name: String?) -> CommandLog {
+        CommandLog(prefix: name.map(prefix(command:)) ?? "sfstream", level: defaultLevel, quiet: false)
+    }
+
+    /// Reads the level from the arguments. `--log-level` wins over `--quiet`, and both win over
+    /// `SFSTREAM_LOG_LEVEL`.
+    ///
+    /// - Throws: ``UsageError`` for an unknown level, or for `--verbose` with `--log-level` or `--quiet`.
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        prefix = Self.prefix(command: arguments.command.name)
+        quiet = arguments.flag("quiet")
+        let verbose = arguments.flag("verbose")
+        if verbose && quiet {
+            throw UsageError("--verbose and --quiet contradict each other: give one of them")
+        }
+        if verbose && arguments.values["log-level"] != nil {
+            throw UsageError("--verbose is the same as --log-level info: give one of them")
+        }
+        let named = arguments.values["log-level"] ?? (verbose || quiet ? nil : arguments.value("log-level"))
+        if let named {
+            guard let level = Logger.Level(name: named) else {
+                let source = arguments.values["log-level"] != nil ? "--log-level" : "SFSTREAM_LOG_LEVEL"
+                let valid = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("invalid value '\(named)' for \(source): expected one of \(valid)")
+            }
+            self.level = level
+        } else if verbose {
+            level = .info
+        } else if quiet {
+            level = .warning
+        } else {
+            level = Self.defaultLevel
+        }
+    }
+
+    private init(prefix: String, level: Logger.Level, quiet: Bool) {
+        self.prefix = prefix
+        self.level = level
+        self.quiet = quiet
+    }
+}
