@@ -14,8 +14,8 @@ actor ChunkStage {
         do {
             for try await batch in input {
                 guard let chunker else {
-                    try await output.send(batch)
                     progress.addDelivered(batch)
+                    try await output.send(batch)
                     continue
                 }
                 let chunked = batch.map { item -> RecordOutput in
@@ -23,8 +23,9 @@ actor ChunkStage {
                     record.elements = chunker.chunk(record.elements)
                     return .elements(record)
                 }
-                try await output.send(chunked)
+                // Counted before the send, so a consumer never sees a record not yet counted.
                 progress.addDelivered(chunked)
+                try await output.send(chunked)
             }
         } catch {
             input.cancel()

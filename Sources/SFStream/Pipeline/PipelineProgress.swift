@@ -11,13 +11,14 @@ public final class PipelineProgress: Sendable {
         public var name: String
         /// Records the query returned, less those skipped as unchanged; deleted records included.
         public var recordsRead = 0
-        /// Records whose elements left the pipeline.
+        /// Records whose elements were handed to the output channel (counted just before the
+        /// send, so a batch lost to a cancelled run may count).
         public var recordsDelivered = 0
         /// Deleted records delivered as tombstones.
         public var recordsDeleted = 0
         /// Records (or the category's query) that produced no elements.
         public var recordsFailed = 0
-        /// Elements (chunks when chunking is on) that left the pipeline.
+        /// Elements (chunks when chunking is on) handed to the output channel.
         public var elements = 0
         /// Whether the category's query has ended, by reading every page or by failing.
         public var queryFinished = false
@@ -35,6 +36,10 @@ public final class PipelineProgress: Sendable {
     /// The counters at one moment, in the order of the configured categories.
     public struct Snapshot: Sendable, Hashable {
         public var categories: [Category]
+
+        public init(categories: [Category]) {
+            self.categories = categories
+        }
 
         public var recordsRead: Int { categories.reduce(0) { $0 + $1.recordsRead } }
         public var elements: Int { categories.reduce(0) { $0 + $1.elements } }

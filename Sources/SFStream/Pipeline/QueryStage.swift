@@ -123,6 +123,7 @@ actor QueryStage {
         let includeDeleted = configuration.includeDeleted
         let maxUsage = configuration.maxAPIUsagePercent
         let client = self.client
+        let progress = self.progress
 
         try await client.query(soql, includeDeleted: includeDeleted) { page in
             var items: [StageItem] = []
@@ -149,6 +150,8 @@ actor QueryStage {
                     items.append(.record(RecordEnvelope(category: category.name, record: record, url: url), category))
                 }
             }
+            // Counted before the records go on, so a consumer never sees a record not yet counted as read.
+            progress.addRecordsRead(items.count, category: category.name)
             var start = 0
             while start < items.count {
                 let end = min(start + batchSize, items.count)
@@ -156,7 +159,8 @@ actor QueryStage {
                 start = end
             }
             if let last { advance(last) }
-            await self.count(read: page.records.count, unchanged: unchanged, for: category.name)
+            // Records re-read after a resumption are not counted twice.
+            await self.count(read: items.count + unchanged, unchanged: unchanged, for: category.name)
 
             if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
                 Double(usage.used) * 100 >= maxUsage * Double(usage.limit)
@@ -219,7 +223,6 @@ actor QueryStage {
     private func count(read: Int, unchanged: Int, for category: String) {
         recordsRead[category, default: 0] += read - unchanged
         recordsUnchanged += unchanged
-        progress.addRecordsRead(read - unchanged, category: category)
     }
 
     static func string(_ value: JSONValue?) -> String? {

@@ -13,7 +13,7 @@ struct CommandLog: Sendable {
     )
     static let quietOption = OptionSpec(
         "quiet",
-        help: "Show no progress and, unless --log-level is given, log only warnings and errors; the summary line still prints."
+        help: "Show no progress on stderr (by default redrawn 4 times a second on a terminal, else one line every 10 seconds) and, unless --log-level is given, log only warnings and errors; the summary line still prints."
     )
     static let verboseOption = OptionSpec(
         "verbose", help: "Same as --log-level info: also log tokens obtained and renewed (never their values)."

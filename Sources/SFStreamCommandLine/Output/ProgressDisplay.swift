@@ -8,10 +8,7 @@ import Synchronization
 /// Otherwise: one plain line for the whole run at each interval (default 10 s), so a log file
 /// gets a few lines a minute. The display runs on a dispatch timer of its own, off the Swift
 /// concurrency pool.
-///
-/// `@unchecked Sendable` because `DispatchSourceTimer` is not marked `Sendable`, though dispatch
-/// sources may be used from any thread; every other stored property is `Sendable`.
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: Sendable {
     enum Mode: Sendable, Equatable {
         case terminal
         /// One line per `interval` seconds.
@@ -31,8 +28,8 @@ final class ProgressDisplay: @unchecked Sendable {
     private let console: StandardErrorConsole
     private let started = ContinuousClock.now
     private let queue = DispatchQueue(label: "sfstream.progress")
-    private let timer: any DispatchSourceTimer
-    private let isRunning = Atomic<Bool>(false)
+    /// Created by ``start()``: libdispatch traps when a timer that was never resumed is released.
+    private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
 
     init(mode: Mode, prefix: String, progress: PipelineProgress, client: SalesforceClient, console: StandardErrorConsole = .shared) {
         self.mode = mode
@@ -40,7 +37,6 @@ final class ProgressDisplay: @unchecked Sendable {
         self.progress = progress
         self.client = client
         self.console = console
-        self.timer = DispatchSource.makeTimerSource(queue: queue)
     }
 
     func start() {
@@ -50,16 +46,23 @@ final class ProgressDisplay: @unchecked Sendable {
         case .terminal: interval = Self.terminalInterval
         case .plain(let seconds): interval = seconds
         }
-        timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [self] in tick() }
-        isRunning.store(true, ordering: .relaxed)
-        timer.resume()
+        timer.withLock { timer in
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            source.schedule(deadline: .now() + interval, repeating: interval)
+            source.setEventHandler { [self] in tick() }
+            source.resume()
+            timer = source
+        }
     }
 
     /// Stops the timer and erases the terminal lines, so the summary follows on a clean line.
     func stop() {
-        guard isRunning.exchange(false, ordering: .relaxed) else { return }
-        timer.cancel()
+        let wasRunning = timer.withLock { timer -> Bool in
+            guard let source = timer.take() else { return false }
+            source.cancel()
+            return true
+        }
+        guard wasRunning else { return }
         // Cancelling does not wait for a handler already running: wait for it on its queue, so
         // that no progress line follows the summary.
         queue.sync {}
