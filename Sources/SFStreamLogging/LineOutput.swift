@@ -14,9 +14,9 @@ public protocol LineOutput: Sendable {
 
 /// Writes each line to a file descriptor (stderr by default) with a single `write(2)` call.
 ///
-/// POSIX makes writes of up to `PIPE_BUF` bytes (4,096 on Linux) to a pipe atomic; a longer
-/// line to a pipe, or a short write to a full disk, continues with a second call and may then
-/// interleave with another thread's line.
+/// POSIX makes a write of up to `PIPE_BUF` bytes (4,096 on Linux) to a pipe atomic. A longer
+/// line, or one cut short by a full disk, continues with a second call, and another thread's
+/// line may then come between the two parts.
 public struct FileDescriptorLineOutput: LineOutput {
     public let descriptor: Int32
 

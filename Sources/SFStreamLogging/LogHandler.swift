@@ -1,10 +1,10 @@
-/// Receives a ``Logger``'s events and decides where they go; the requirements are swift-log's.
+/// Receives a ``Logger``'s events and decides where they go, with swift-log's requirements.
 ///
 /// A handler is a value copied into each logger, so one that writes somewhere shared (stderr, a
 /// collector) keeps that destination in a reference it shares between copies, and must be safe
 /// to call from several threads at once.
 public protocol LogHandler: Sendable {
-    /// Handles one event at or above ``logLevel``; `metadata` holds only the event's own fields.
+    /// Handles one event at or above ``logLevel``. The `metadata` argument contains only the event's own fields.
     func log(
         level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
         file: String, function: String, line: UInt
@@ -19,7 +19,7 @@ public protocol LogHandler: Sendable {
 }
 
 extension LogHandler {
-    /// Returns the handler's metadata overlaid with an event's fields; the event's win on a shared key.
+    /// Returns the handler's metadata overlaid with an event's fields, which win on a shared key.
     public func merged(with event: Logger.Metadata?) -> Logger.Metadata {
         guard let event, !event.isEmpty else { return metadata }
         return metadata.merging(event) { $1 }
@@ -52,7 +52,7 @@ public struct NoOpLogHandler: LogHandler {
 }
 
 extension Logger {
-    /// A logger that drops every event.
+    /// Returns a logger that drops every event.
     public static func disabled(label: String = "disabled") -> Logger {
         Logger(label: label) { _ in NoOpLogHandler() }
     }

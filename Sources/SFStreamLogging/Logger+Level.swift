@@ -1,9 +1,9 @@
 extension Logger {
-    /// Severity of an event, least severe first; the names and order are swift-log's.
+    /// Severity of an event, least severe first, with swift-log's names and order.
     public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
         case trace, debug, info, notice, warning, error, critical
 
-        /// Returns the level named `text` (any case), or `nil`.
+        /// Creates the level named `text` in any case, or returns `nil` for an unknown name.
         public init?(name text: String) {
             self.init(rawValue: text.lowercased())
         }

@@ -22,7 +22,7 @@ extension Logger {
         }
     }
 
-    /// Named values attached to an event; a dictionary, so handlers choose the key order.
+    /// Named values attached to an event. It is a dictionary, so each handler chooses the key order.
     public typealias Metadata = [String: MetadataValue]
 
     /// One metadata value: text, a describable value, or a nested dictionary or list.

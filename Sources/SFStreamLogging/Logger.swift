@@ -1,7 +1,7 @@
 /// A named source of log events, shaped like `Logging.Logger` from swift-log so that a later
 /// switch to that package changes imports, not call sites.
 ///
-/// Messages are constant text; what varies (an Id, a path, an attempt) goes into `metadata`:
+/// Messages are constant text, and what varies (an Id, a path, an attempt) goes into `metadata`:
 ///
 /// ```swift
 /// logger.warning("retrying request", metadata: ["method": "GET", "attempt": "2"])
@@ -25,7 +25,7 @@ public struct Logger: Sendable {
         self.handler = factory(label)
     }
 
-    /// The least severe level this logger passes to its handler.
+    /// The minimum level this logger passes to its handler.
     public var logLevel: Level {
         get { handler.logLevel }
         set { handler.logLevel = newValue }
@@ -37,7 +37,7 @@ public struct Logger: Sendable {
         set { handler[metadataKey: key] = newValue }
     }
 
-    /// Sends one event to the handler when `level` is at or above ``logLevel``; the message and
+    /// Sends one event to the handler when `level` is at or above ``logLevel``. The message and
     /// metadata closures run only then.
     public func log(
         level: Level, _ message: @autoclosure () -> Message, metadata: @autoclosure () -> Metadata? = nil,

@@ -7,7 +7,7 @@ import Synchronization
 public enum LoggingSystem {
     private static let storedFactory = Mutex<@Sendable (String) -> any LogHandler>({ _ in NoOpLogHandler() })
 
-    /// Sets the factory for loggers created afterwards; loggers already created keep their handler.
+    /// Sets the factory for loggers created afterwards. Loggers already created keep their handler.
     public static func bootstrap(_ factory: @escaping @Sendable (String) -> any LogHandler) {
         storedFactory.withLock { $0 = factory }
     }

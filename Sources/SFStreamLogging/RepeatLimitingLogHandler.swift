@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Passes at most `limit` events of one level and message per `window` to the wrapped handler,
-/// and counts the rest, so a message repeated for every request of a long run (a retry while a
-/// host is down) prints a few lines and a count.
+/// and counts the rest. A message repeated for every request of a long run (a retry while a
+/// host is down) then prints a few lines and a count.
 ///
 /// The next event of that message to pass carries the count as `repeats_suppressed`, and
 /// ``RepeatLimiter/flush()`` reports counts no later event carried.

@@ -9,8 +9,8 @@ import Glibc
 /// The progress display of `demo`, on a pipe, with `--quiet`, and on a pseudo-terminal.
 ///
 /// Each run reads EmailMessage in query pages of 10 records from an emulated org that delays
-/// every response by 100 ms, so it lasts at least the 400 ms of its four pages: longer than the
-/// intervals set here (100 ms plain, 250 ms on a terminal).
+/// every response by 100 ms. It therefore lasts at least the 400 ms of its four pages, which is
+/// longer than the intervals set here (100 ms plain, 250 ms on a terminal).
 @Suite(.timeLimit(.minutes(2))) struct ProgressTests {
     static let slowRun = [
         "demo", "--categories", "EmailMessage", "--records", "40", "--page-size", "10",

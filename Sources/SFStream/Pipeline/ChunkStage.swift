@@ -23,7 +23,7 @@ actor ChunkStage {
                     record.elements = chunker.chunk(record.elements)
                     return .elements(record)
                 }
-                // Counted before the send, so a consumer never sees a record not yet counted.
+                // Counted before the send, so a consumer never receives a record not yet counted.
                 progress.addDelivered(chunked)
                 try await output.send(chunked)
             }

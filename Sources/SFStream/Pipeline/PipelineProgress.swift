@@ -9,7 +9,7 @@ public final class PipelineProgress: Sendable {
     /// The counters of one category.
     public struct Category: Sendable, Hashable {
         public var name: String
-        /// Records the query returned, less those skipped as unchanged; deleted records included.
+        /// Records the query returned, deleted ones included, less those skipped as unchanged.
         public var recordsRead = 0
         /// Records whose elements were handed to the output channel (counted just before the
         /// send, so a batch lost to a cancelled run may count).

@@ -150,7 +150,7 @@ actor QueryStage {
                     items.append(.record(RecordEnvelope(category: category.name, record: record, url: url), category))
                 }
             }
-            // Counted before the records go on, so a consumer never sees a record not yet counted as read.
+            // Counted before the records go on, so a consumer never receives a record not yet counted as read.
             progress.addRecordsRead(items.count, category: category.name)
             var start = 0
             while start < items.count {

@@ -9,7 +9,7 @@ import SFStreamLogging
 struct CommandLog: Sendable {
     static let levelOption = OptionSpec(
         "log-level", value: "LEVEL", environment: "SFSTREAM_LOG_LEVEL",
-        help: "Least severe events logged on stderr: trace, debug, info, notice, warning, error or critical (default \(defaultLevel.rawValue))."
+        help: "Minimum level of the events logged on stderr: trace, debug, info, notice, warning, error or critical (default \(defaultLevel.rawValue))."
     )
     static let quietOption = OptionSpec(
         "quiet",
@@ -25,8 +25,8 @@ struct CommandLog: Sendable {
     static let repeatLimit = 10
     static let repeatLimiter = RepeatLimiter(limit: repeatLimit, window: .seconds(60))
 
-    /// What starts each stderr line: `sfstream` for `salesforce`, the main command, else
-    /// `sfstream NAME`, as the lines of earlier versions started.
+    /// The text that starts each stderr line: `sfstream` for `salesforce`, the main command, else
+    /// `sfstream NAME`, as in earlier versions.
     let prefix: String
     let level: Logger.Level
     /// Whether `--quiet` turned the progress display off.

@@ -9,21 +9,21 @@ import Darwin
 
 /// The one place that writes to stderr: log lines, the summary and the progress display.
 ///
-/// On a terminal the progress lines sit below everything else and are redrawn in place; a log
-/// line first erases them, then is written, then the progress lines are drawn again, all in one
-/// `write(2)` under one lock, so that lines from several threads never garble each other.
+/// On a terminal the progress lines sit below everything else and are redrawn in place. A log
+/// line first erases them, then is written, then the progress lines are drawn again. All of that
+/// is one `write(2)` under one lock, so lines from several threads never garble each other.
 final class StandardErrorConsole: LineOutput {
     static let shared = StandardErrorConsole(output: FileDescriptorLineOutput(descriptor: 2))
 
     private let output: FileDescriptorLineOutput
-    /// The progress lines on screen; each is shorter than the terminal is wide, so takes one row.
+    /// The progress lines on screen. Each is shorter than the terminal is wide, so it takes one row.
     private let shownProgress = Mutex<[String]>([])
 
     init(output: FileDescriptorLineOutput) {
         self.output = output
     }
 
-    /// Whether stderr is a terminal that understands cursor movement (`TERM` is not `dumb`).
+    /// Returns whether stderr is a terminal that supports cursor movement (`TERM` is not `dumb`).
     static func isTerminal(environment: [String: String]) -> Bool {
         isatty(2) == 1 && environment["TERM"] != "dumb"
     }
@@ -49,7 +49,7 @@ final class StandardErrorConsole: LineOutput {
         }
     }
 
-    /// Replaces the progress lines on screen with `lines`; an empty list erases them.
+    /// Replaces the progress lines on screen with `lines`. An empty list erases them.
     func showProgress(_ lines: [String]) {
         shownProgress.withLock { shown in
             guard shown != lines else { return }
