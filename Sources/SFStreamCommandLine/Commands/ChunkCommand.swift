@@ -50,7 +50,9 @@ enum ChunkCommand {
                 do {
                     element = try ElementJSONReader.element(fromJSONLine: line)
                 } catch {
-                    logger.error("line \(lineNumber): \(error)")
+                    // One bad file can hold millions of invalid lines: a constant message lets the
+                    // repeat limiter cut them to a few lines a minute and a count.
+                    logger.error("invalid element line skipped", metadata: ["line": "\(lineNumber)", "error": "\(error)"])
                     invalidLines += 1
                     continue
                 }
@@ -63,8 +65,10 @@ enum ChunkCommand {
         } catch {
             let failure = error as? OutputClosed ?? OutputClosed(code: EIO)
             if !failure.isBrokenPipe { logger.error("\(failure)") }
+            CommandLog.repeatLimiter.flush()
             return .recordsFailed
         }
+        CommandLog.repeatLimiter.flush()
         return invalidLines == 0 ? .success : .recordsFailed
     }
 }

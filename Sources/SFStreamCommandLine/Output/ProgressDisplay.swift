@@ -125,12 +125,12 @@ extension ProgressDisplay {
     /// tests, which need a line within a short run; it is not in the help text.
     static let plainIntervalVariable = "SFSTREAM_PROGRESS_INTERVAL"
 
-    /// Returns `.off` with `--quiet`, `.terminal` when stderr is a terminal, else `.plain`.
+    /// Returns `.off` with `--quiet`, `.terminal` when stderr is a terminal and stdout is not, else `.plain`.
     ///
     /// - Throws: ``UsageError`` when `SFSTREAM_PROGRESS_INTERVAL` is not a number of seconds from 0.05 to 86400.
     static func mode(for log: CommandLog, environment: [String: String]) throws(UsageError) -> Mode {
         if log.quiet { return .off }
-        if StandardErrorConsole.isTerminal(environment: environment) { return .terminal }
+        if StandardErrorConsole.canRedrawProgress(environment: environment) { return .terminal }
         guard let text = environment[plainIntervalVariable], !text.isEmpty else {
             return .plain(interval: defaultPlainInterval)
         }

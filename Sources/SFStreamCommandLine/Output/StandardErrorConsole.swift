@@ -23,9 +23,11 @@ final class StandardErrorConsole: LineOutput {
         self.output = output
     }
 
-    /// Returns whether stderr is a terminal that supports cursor movement (`TERM` is not `dumb`).
-    static func isTerminal(environment: [String: String]) -> Bool {
-        isatty(2) == 1 && environment["TERM"] != "dumb"
+    /// Returns whether stderr is a terminal that supports cursor movement (`TERM` is not `dumb`)
+    /// and stdout is not a terminal. Elements written to the same screen would scroll the
+    /// progress lines away, and erasing them would then erase elements instead.
+    static func canRedrawProgress(environment: [String: String]) -> Bool {
+        isatty(2) == 1 && isatty(1) == 0 && environment["TERM"] != "dumb"
     }
 
     /// The terminal's width in columns, or 80 when it cannot be read.
