@@ -43,7 +43,7 @@ let package = Package(
         // A Salesforce org on loopback: token, query, describe and collections endpoints.
         .target(
             name: "SalesforceEmulator",
-            dependencies: ["COpenSSL"],
+            dependencies: ["COpenSSL", "SFStreamLogging"],
             resources: [.copy("Corpus")]
         ),
         // The command-line interface: argument parsing and the commands, kept out of `main` so
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PartitionTests", dependencies: ["SFStreamPartition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChunkingTests", dependencies: ["SFStreamChunking"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SalesforceTests", dependencies: ["SFStreamSalesforce", "SFStreamLogging", "SalesforceEmulator"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "COpenSSL"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "SFStreamLogging", "COpenSSL"]),
         .testTarget(name: "PipelineTests", dependencies: ["SFStream", "SalesforceEmulator"]),
         .testTarget(
             name: "CommandLineTests",

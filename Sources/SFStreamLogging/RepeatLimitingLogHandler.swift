@@ -2,7 +2,9 @@ import Synchronization
 
 /// Passes at most `limit` events of one level and message per `window` to the wrapped handler,
 /// and counts the rest. A message repeated for every request of a long run (a retry while a
-/// host is down) then prints a few lines and a count.
+/// host is down) then prints a few lines and a count. Events below the limiter's
+/// `minimumLevel` (by default `debug` and `trace`, which a user turns on to see every event)
+/// all pass.
 ///
 /// The next event of that message to pass carries the count as `repeats_suppressed`, and
 /// ``RepeatLimiter/flush()`` reports counts no later event carried.
@@ -45,6 +47,8 @@ public struct RepeatLimitingLogHandler: LogHandler {
 public final class RepeatLimiter: Sendable {
     public let limit: Int
     public let window: Duration
+    /// The least severe level that is limited.
+    public let minimumLevel: Logger.Level
 
     private struct Key: Hashable {
         var level: Logger.Level
@@ -64,16 +68,19 @@ public final class RepeatLimiter: Sendable {
     /// - Parameters:
     ///   - limit: events of one level and message passed per window, at least 1.
     ///   - window: the span after which the count starts again.
-    public init(limit: Int = 10, window: Duration = .seconds(60)) {
+    ///   - minimumLevel: the least severe level that is limited; less severe events all pass.
+    public init(limit: Int = 10, window: Duration = .seconds(60), minimumLevel: Logger.Level = .info) {
         self.limit = max(1, limit)
         self.window = window
+        self.minimumLevel = minimumLevel
     }
 
     /// Returns `nil` when the event is over the limit, else the number suppressed since the last one passed.
     func admit(
         level: Logger.Level, message: Logger.Message, handler: any LogHandler, now: ContinuousClock.Instant = .now
     ) -> Int? {
-        counts.withLock { counts in
+        guard level >= minimumLevel else { return 0 }
+        return counts.withLock { counts in
             let key = Key(level: level, message: message.description)
             var count = counts[key] ?? Count(windowStart: now, passed: 0, suppressed: 0, handler: handler)
             if now - count.windowStart >= window {

@@ -27,6 +27,19 @@ import Testing
         #expect(store.events.count == 5)
     }
 
+    @Test func debugAndTraceNeverLimited() {
+        let store = LogEventStore()
+        let logger = limitedLogger(store, limiter: RepeatLimiter(limit: 1, window: .seconds(3600)))
+        for _ in 1...5 {
+            logger.trace("served request")
+            logger.debug("served request")
+            logger.info("renewing token")
+        }
+        #expect(store.events.filter { $0.level == .trace }.count == 5)
+        #expect(store.events.filter { $0.level == .debug }.count == 5)
+        #expect(store.events.filter { $0.level == .info }.count == 1)
+    }
+
     @Test func levelsCountedApart() {
         let store = LogEventStore()
         let logger = limitedLogger(store, limiter: RepeatLimiter(limit: 1, window: .seconds(3600)))

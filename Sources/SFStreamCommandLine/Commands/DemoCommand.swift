@@ -20,6 +20,7 @@ enum DemoCommand {
             progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
             let keyPair = try TestKeyPair.generate()
             var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
+            emulatorConfiguration.logger = log.logger(label: "sfstream.emulator")
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
             emulator = try SalesforceEmulator(configuration: emulatorConfiguration)
             try emulator.start()

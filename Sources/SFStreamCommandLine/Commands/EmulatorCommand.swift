@@ -25,6 +25,7 @@ enum EmulatorCommand {
                 throw UsageError("cannot read --certificate '\(certificatePath)': check the path and permissions")
             }
             var configuration = EmulatorConfiguration(certificatePEM: certificate)
+            configuration.logger = logger
             if let port = try arguments.integer("port", in: 0...65535) {
                 configuration.port = UInt16(port)
             }
