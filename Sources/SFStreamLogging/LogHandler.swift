@@ -19,6 +19,13 @@ public protocol LogHandler: Sendable {
 }
 
 extension LogHandler {
+    /// Reads and writes one key of ``metadata``. swift-log has no such default, but every handler
+    /// here stores its metadata in that one property.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
     /// Returns the handler's metadata overlaid with an event's fields, which win on a shared key.
     public func merged(with event: Logger.Metadata?) -> Logger.Metadata {
         guard let event, !event.isEmpty else { return metadata }

@@ -27,11 +27,6 @@ public struct RepeatLimitingLogHandler: LogHandler {
         set { wrapped.metadata = newValue }
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { wrapped[metadataKey: key] }
-        set { wrapped[metadataKey: key] = newValue }
-    }
-
     public func log(
         level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
         file: String, function: String, line: UInt

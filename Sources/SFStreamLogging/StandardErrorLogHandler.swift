@@ -15,11 +15,6 @@ public struct StandardErrorLogHandler: LogHandler {
         self.output = output
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
     public func log(
         level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
         file: String, function: String, line: UInt

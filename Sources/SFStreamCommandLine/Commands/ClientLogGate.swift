@@ -36,11 +36,6 @@ struct GatedLogHandler: LogHandler {
         set { wrapped.metadata = newValue }
     }
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { wrapped[metadataKey: key] }
-        set { wrapped[metadataKey: key] = newValue }
-    }
-
     func log(
         level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
         file: String, function: String, line: UInt
