@@ -42,7 +42,7 @@ public struct RepeatLimitingLogHandler: LogHandler {
 public final class RepeatLimiter: Sendable {
     public let limit: Int
     public let window: Duration
-    /// The least severe level that is limited.
+    /// The minimum level that is limited.
     public let minimumLevel: Logger.Level
 
     private struct Key: Hashable {
@@ -63,7 +63,7 @@ public final class RepeatLimiter: Sendable {
     /// - Parameters:
     ///   - limit: events of one level and message passed per window, at least 1.
     ///   - window: the span after which the count starts again.
-    ///   - minimumLevel: the least severe level that is limited; less severe events all pass.
+    ///   - minimumLevel: the minimum level that is limited. Less severe events all pass.
     public init(limit: Int = 10, window: Duration = .seconds(60), minimumLevel: Logger.Level = .info) {
         self.limit = max(1, limit)
         self.window = window
