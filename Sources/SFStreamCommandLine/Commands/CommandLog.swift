@@ -19,8 +19,9 @@ struct CommandLog: Sendable {
         "verbose", help: "Same as --log-level info: also log tokens obtained and renewed (never their values)."
     )
 
-    /// Notices (the emulated org's address, a stop at the API usage threshold) show by default;
-    /// `info` adds token requests and `debug` each category's query.
+    /// Notices (the emulated org's address, a stop at the API usage threshold) show by default.
+    /// `info` adds token requests, and `debug` adds each category's query and each request an
+    /// emulated org served.
     static let defaultLevel = Logger.Level.notice
     static let repeatLimit = 10
     static let repeatLimiter = RepeatLimiter(limit: repeatLimit, window: .seconds(60))
