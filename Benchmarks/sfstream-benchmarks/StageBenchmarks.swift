@@ -19,6 +19,13 @@ struct StageBenchmarks {
         return PartitionOptions(metadata: metadata)
     }()
 
+    /// The same, with ids left to the chunker, as the pipeline partitions when it chunks next.
+    var chunkingOptions: PartitionOptions {
+        var options = options
+        options.idAssignment = .omitted
+        return options
+    }
+
     func figures() -> [Figure] {
         let documents = Array([[String]](repeating: set.documents, count: passes).joined())
         let bytes = set.totalBytes * passes
@@ -33,7 +40,11 @@ struct StageBenchmarks {
 
         let partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: options) }
         let elementCount = partitioned.reduce(0) { $0 + $1.count }
-        let chunked = partitioned.map { chunker.chunk($0) }
+        let partitionedForChunking = documents.map { HTMLPartitioner.partition(html: $0, options: chunkingOptions) }
+        let chunked = partitionedForChunking.map { chunker.chunk($0) }
+        precondition(
+            chunked.map { $0.map(\.elementID) } == partitioned.map { chunker.chunk($0).map(\.elementID) },
+            "chunk ids depend on whether the partitioner assigned element ids")
         let chunkCount = chunked.reduce(0) { $0 + $1.count }
 
         func row(_ name: String, _ samples: [Sample], note: String? = nil) -> Figure {
@@ -49,7 +60,7 @@ struct StageBenchmarks {
         }))
         figures.append(row("chunk", Measurement.samples(runs: runs) {
             var count = 0
-            for elements in partitioned { count += chunker.chunk(elements).count }
+            for elements in partitionedForChunking { count += chunker.chunk(elements).count }
             precondition(count == chunkCount, "chunk output changed between runs")
         }, note: "by_title defaults on the partition output; \(chunkCount) chunks a run"))
         figures.append(row("encode", Measurement.samples(runs: runs) {
@@ -62,14 +73,14 @@ struct StageBenchmarks {
         figures.append(row("partition+chunk", Measurement.samples(runs: runs) {
             var count = 0
             for document in documents {
-                count += chunker.chunk(HTMLPartitioner.partition(html: document, options: options)).count
+                count += chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)).count
             }
             precondition(count == chunkCount, "chunk output changed between runs")
         }))
         figures.append(row("partition+chunk+encode", Measurement.samples(runs: runs) {
             var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
             for document in documents {
-                for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: options)) {
+                for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)) {
                     writer.write(chunk)
                 }
                 writer.removeAll()
@@ -93,7 +104,7 @@ extension StageBenchmarks {
         let documents = stages.set.documents
         var partitioned: [[Element]] = []
         if stage == "chunk" || stage == "encode" {
-            partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: stages.options) }
+            partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: stages.chunkingOptions) }
         }
         if stage == "encode" { partitioned = partitioned.map { stages.chunker.chunk($0) } }
         var count = 0
@@ -105,7 +116,7 @@ extension StageBenchmarks {
                 for document in documents { count += HTMLPartitioner.partition(html: document, options: stages.options).count }
             case "partition+chunk":
                 for document in documents {
-                    count += stages.chunker.chunk(HTMLPartitioner.partition(html: document, options: stages.options)).count
+                    count += stages.chunker.chunk(HTMLPartitioner.partition(html: document, options: stages.chunkingOptions)).count
                 }
             case "chunk":
                 for elements in partitioned { count += stages.chunker.chunk(elements).count }

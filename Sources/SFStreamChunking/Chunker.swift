@@ -20,8 +20,9 @@ public struct Chunker: Sendable {
         self.options = options
     }
 
-    /// Chunks one document's elements (one Salesforce record, or one local file) and returns the
-    /// chunks with ids from ``ChunkIDs``. Elements are never merged across calls.
+    /// Chunks one document's elements (one Salesforce record, or one local file), in document
+    /// order, and returns the chunks with ids from ``ChunkIDs``. Elements are never merged across
+    /// calls.
     public func chunk(_ elements: [Element]) -> [Element] {
         let sizes = elements.map(ElementSizes.init)
         let preChunks = combine(preChunks(sizes: sizes))
@@ -35,10 +36,10 @@ public struct Chunker: Sendable {
             } else {
                 appendTextChunks(of: preChunk, elements: elements, sizes: sizes, to: &chunks)
             }
-            let firstElementID = elements[preChunk.elements.lowerBound].elementID
+            let filename = elements[preChunk.elements.lowerBound].metadata.filename
             for index in first..<chunks.count {
                 chunks[index].elementID = ChunkIDs.id(
-                    firstElementID: firstElementID, chunkIndex: index, text: chunks[index].text, hasher: hasher)
+                    filename: filename, chunkIndex: index, text: chunks[index].text, hasher: hasher)
             }
             if chunks.count > first, chunks[first].type == .tableChunk {
                 // Every piece of one table carries the first piece's id, as `unstructured`'s

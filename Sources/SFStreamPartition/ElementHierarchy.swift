@@ -38,18 +38,22 @@ enum ElementHierarchy {
         return parents
     }
 
-    /// Sets the parents and the final ids, or, when `assignsIDs` is false, provisional ids (the
-    /// element's index in decimal) and parent ids that name them, for a caller that renumbers
-    /// with `ElementIDs.assign(to:)` over a larger document.
-    static func finish(_ elements: inout [Element], assignsIDs: Bool) {
-        let parents = parentIndices(elements)
-        if assignsIDs {
-            ElementIDs.assign(to: &elements, parents: parents)
-            return
-        }
-        for index in elements.indices {
-            elements[index].elementID = String(index)
-            elements[index].metadata.parentID = parents[index].map { String($0) }
+    /// Sets the ids and parent ids as ``PartitionOptions/IDAssignment`` describes.
+    static func finish(_ elements: inout [Element], idAssignment: PartitionOptions.IDAssignment) {
+        switch idAssignment {
+        case .final:
+            ElementIDs.assign(to: &elements, parents: parentIndices(elements))
+        case .provisional:
+            let parents = parentIndices(elements)
+            for index in elements.indices {
+                elements[index].elementID = String(index)
+                elements[index].metadata.parentID = parents[index].map { String($0) }
+            }
+        case .omitted:
+            for index in elements.indices {
+                elements[index].elementID = ""
+                elements[index].metadata.parentID = nil
+            }
         }
     }
 }

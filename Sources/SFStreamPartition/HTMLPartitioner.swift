@@ -76,7 +76,7 @@ public enum HTMLPartitioner {
         metadata.categoryDepth = nil
         var walker = DocumentWalker(base: metadata)
         var elements = walker.walk(document)
-        ElementHierarchy.finish(&elements, assignsIDs: options.assignsIDs)
+        ElementHierarchy.finish(&elements, idAssignment: options.idAssignment)
         return elements
     }
 }

@@ -5,19 +5,36 @@ public struct PartitionOptions: Sendable {
     /// Copied into every element: filename, filetype, data_source, e-mail fields.
     public var metadata: ElementMetadata
 
-    /// When true (the default), elements get their final ids from ``ElementIDs``. When false, they
-    /// get provisional ids (their index in decimal) and parent ids that name them, for a caller
-    /// that joins several partitioned parts and numbers the whole with `ElementIDs.assign(to:)`,
-    /// so that the text is hashed once rather than twice.
-    public var assignsIDs: Bool
+    /// How elements get their `element_id` and `parent_id`.
+    public var idAssignment: IDAssignment
+
+    /// How the partitioner sets `element_id` and `parent_id`.
+    public enum IDAssignment: Sendable, Equatable {
+        /// Final ids from ``ElementIDs``, and parent ids that name them.
+        case final
+        /// Provisional ids (each element's index in decimal) and parent ids that name them, for a
+        /// caller that joins several partitioned parts and numbers the whole with
+        /// `ElementIDs.assign(to:)`, so that the text is hashed once rather than twice.
+        case provisional
+        /// Empty ids and no parent ids, for a caller that chunks the elements next: chunk ids
+        /// do not depend on element ids, and chunks carry no parent ids.
+        case omitted
+    }
+
+    /// True when elements get their final ids.
+    public var assignsIDs: Bool { idAssignment == .final }
 
     public init(metadata: ElementMetadata = ElementMetadata()) {
-        self.init(metadata: metadata, assignsIDs: true)
+        self.init(metadata: metadata, idAssignment: .final)
     }
 
     public init(metadata: ElementMetadata, assignsIDs: Bool) {
+        self.init(metadata: metadata, idAssignment: assignsIDs ? .final : .provisional)
+    }
+
+    public init(metadata: ElementMetadata, idAssignment: IDAssignment) {
         self.metadata = metadata
-        self.assignsIDs = assignsIDs
+        self.idAssignment = idAssignment
     }
 }
 

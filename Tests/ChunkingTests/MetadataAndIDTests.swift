@@ -87,12 +87,24 @@ import SFStreamElements
     }
 
     @Test func idsFollowDocumentedScheme() throws {
-        let chunks = try chunk(elements, strategy: .byTitle, combineTextUnderNChars: 0)
+        let named = elements.map { element -> Element in
+            var element = element
+            element.metadata.filename = "500xx0000000001AAA.html"
+            return element
+        }
+        let chunks = try chunk(named, strategy: .byTitle, combineTextUnderNChars: 0)
         #expect(chunks.count == 2)
-        #expect(chunks[0].elementID == ChunkIDs.id(firstElementID: "t1", chunkIndex: 0, text: chunks[0].text))
-        #expect(chunks[1].elementID == ChunkIDs.id(firstElementID: "t2", chunkIndex: 1, text: chunks[1].text))
+        #expect(chunks[0].elementID == ChunkIDs.id(filename: "500xx0000000001AAA.html", chunkIndex: 0, text: chunks[0].text))
+        #expect(chunks[1].elementID == ChunkIDs.id(filename: "500xx0000000001AAA.html", chunkIndex: 1, text: chunks[1].text))
 
-        var input = Array("t1".utf8) + [0] + Array("0".utf8) + [0]
+        var input = Array("500xx0000000001AAA.html".utf8) + [0] + Array("0".utf8) + [0]
+        input += Array(chunks[0].text.utf8)
+        #expect(chunks[0].elementID == SHA256Digest.hex(of: input, digits: 32))
+    }
+
+    @Test func idsWithoutFilenameHashNone() throws {
+        let chunks = try chunk(elements, strategy: .byTitle, combineTextUnderNChars: 0)
+        var input = Array("None".utf8) + [0] + Array("0".utf8) + [0]
         input += Array(chunks[0].text.utf8)
         #expect(chunks[0].elementID == SHA256Digest.hex(of: input, digits: 32))
     }
@@ -110,9 +122,21 @@ import SFStreamElements
         }
     }
 
-    @Test func idsDependOnFirstElementID() throws {
-        let a = try chunk([element(.narrativeText, "text", id: "record-a")])
-        let b = try chunk([element(.narrativeText, "text", id: "record-b")])
+    @Test func idsDependOnFilename() throws {
+        var first = element(.narrativeText, "text", id: "n1")
+        var second = first
+        first.metadata.filename = "001xx0000000001AAA.html"
+        second.metadata.filename = "001xx0000000002AAA.html"
+        let a = try chunk([first])
+        let b = try chunk([second])
         #expect(a[0].elementID != b[0].elementID)
+    }
+
+    @Test func idsIgnoreElementIDs() throws {
+        var withID = element(.narrativeText, "text", id: "n1")
+        withID.metadata.filename = "001xx0000000001AAA.html"
+        var withoutID = withID
+        withoutID.elementID = ""
+        #expect(try chunk([withID])[0].elementID == chunk([withoutID])[0].elementID)
     }
 }

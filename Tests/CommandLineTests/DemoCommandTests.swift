@@ -38,9 +38,9 @@ import Testing
 
     @Test func invalidChunkingOptionIsReportedBeforeAnyRecord() async throws {
         let result = try await ToolProcess.run(["demo", "--max-characters", "100", "--new-after-n-chars", "200"])
-        #expect(result.status == 2)
+        #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("new_after_n_chars (200)"))
     }
 
@@ -159,8 +159,8 @@ import Testing
     @Test(arguments: [",", " , "])
     func emptyCategoryListIsRejected(list: String) async throws {
         let result = try await ToolProcess.run(["demo", "--categories", list])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("--categories"))
     }
 
@@ -195,7 +195,7 @@ import Testing
 
     @Test func noCommandPrintsHelpOnStderr() async throws {
         let result = try await ToolProcess.run([])
-        #expect(result.status == 2)
+        #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("Usage: sfstream COMMAND"))
     }

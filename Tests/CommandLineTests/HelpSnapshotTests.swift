@@ -12,9 +12,43 @@ import Testing
         #expect(result.stdoutText == expected, "regenerate Tests/CommandLineTests/Snapshots/\(name).txt if the change is intended")
     }
 
-    @Test func unknownCommandExitsTwo() async throws {
+    @Test func unknownCommandIsAUsageError() async throws {
         let result = try await ToolProcess.run(["frobnicate"])
-        #expect(result.status == 2)
-        #expect(result.stderrLines == ["sfstream: error: unknown command 'frobnicate'; run 'sfstream --help' for the list"])
+        #expect(result.status == 64)
+        #expect(result.stderrLines.first == "sfstream: error: unknown command 'frobnicate': give a command such as salesforce or demo first")
+        #expect(result.stderrLines.dropFirst().first == "Usage: sfstream COMMAND [options]")
+    }
+
+    @Test(arguments: [["--version"], ["salesforce", "--version"], ["demo", "--version"], ["partition", "--version"], ["chunk", "--version"], ["emulator", "--version"]])
+    func versionIsPrintedOnStdout(arguments: [String]) async throws {
+        let result = try await ToolProcess.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdoutLines.count == 1)
+        let words = result.stdoutText.split(separator: " ")
+        #expect(words.first == "sfstream")
+        #expect(words.count == 2)
+        #expect(words.last?.first?.isNumber == true, "\(result.stdoutText)")
+    }
+
+    @Test func versionWinsOverOtherArguments() async throws {
+        let result = try await ToolProcess.run(["salesforce", "--workers", "0", "--version"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText.hasPrefix("sfstream "))
+    }
+
+    @Test func helpCommandShowsCommandHelp() async throws {
+        let result = try await ToolProcess.run(["help", "chunk"])
+        let direct = try await ToolProcess.run(["chunk", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == direct.stdoutText)
+        let unknown = try await ToolProcess.run(["help", "frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'frobnicate'"))
+    }
+
+    @Test func topLevelHelpMentionsVersion() async throws {
+        let result = try await ToolProcess.run(["--help"])
+        #expect(result.stdoutText.contains("--version"))
     }
 }

@@ -63,14 +63,15 @@ import Testing
 
     @Test func unknownEncodingIsAUsageError() async throws {
         let result = try await ToolProcess.run(["partition", "--encoding", "klingon-8", Self.sample.path])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("klingon-8"))
     }
 
     @Test func missingFileFailsButOthersAreWritten() async throws {
         let result = try await ToolProcess.run(["partition", "/nonexistent/missing.html", Self.sample.path])
-        #expect(result.status == 1)
+        #expect(result.status == 66)
         #expect(!result.stdoutLines.isEmpty)
         #expect(result.stderr.contains("missing.html"))
     }

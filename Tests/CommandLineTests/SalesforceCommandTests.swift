@@ -48,13 +48,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
 
-        var recordsByCategory: [String: Set<String>] = [:]
-        for line in result.stdoutLines {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let metadata = try #require(object["metadata"] as? [String: Any])
-            let locator = try #require((metadata["data_source"] as? [String: Any])?["record_locator"] as? [String: String])
-            recordsByCategory[locator["category"]!, default: []].insert(locator["id"]!)
-        }
+        let recordsByCategory = try result.recordIdsByCategory()
         for category in ["Account", "Campaign", "Case", "Lead"] {
             #expect(recordsByCategory[category]?.count == counts[category], "\(category)")
         }
@@ -90,8 +84,8 @@ import Testing
 
     @Test func missingSettingsAreListedTogether() async throws {
         let result = try await ToolProcess.run(["salesforce"])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("--username"))
         #expect(result.stderr.contains("--consumer-key"))
         #expect(result.stderr.contains("--private-key-file"))
@@ -116,8 +110,8 @@ import Testing
             "salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key-file", keys.key.path,
             "--login-url", "http://login.example.com",
         ])
-        #expect(result.status == 2)
-        #expect(result.stderrLines.count == 1)
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 3)
         #expect(result.stderr.contains("https"))
     }
 

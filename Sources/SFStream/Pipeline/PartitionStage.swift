@@ -4,18 +4,22 @@
 /// parallel, records of different batches may leave in a different order than they arrived.
 actor PartitionStage {
     private let workers: Int
+    /// False when a chunk stage follows, because chunk ids do not depend on element ids.
+    private let assignsIDs: Bool
 
-    init(workers: Int) {
+    init(workers: Int, assignsIDs: Bool) {
         self.workers = workers
+        self.assignsIDs = assignsIDs
     }
 
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[RecordOutput]>) async {
+        let assignsIDs = self.assignsIDs
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
                 group.addTask {
                     do {
                         for try await batch in input {
-                            try await output.send(batch.map(Self.render))
+                            try await output.send(batch.map { Self.render($0, assignsIDs: assignsIDs) })
                         }
                     } catch {
                         input.cancel()
@@ -26,14 +30,15 @@ actor PartitionStage {
         output.finish()
     }
 
-    static func render(_ item: StageItem) -> RecordOutput {
+    static func render(_ item: StageItem, assignsIDs: Bool = true) -> RecordOutput {
         switch item {
         case .failure(let failure):
             return .failure(failure)
         case .deleted(let locator):
             return .deleted(locator)
         case .record(let envelope, let category):
-            let renderer = RecordRenderer(category: category)
+            var renderer = RecordRenderer(category: category)
+            renderer.assignsIDs = assignsIDs
             if let field = renderer.oversizedField(in: envelope) {
                 let reason =
                     "field \(field.name) is \(field.bytes) bytes, over the limit of "

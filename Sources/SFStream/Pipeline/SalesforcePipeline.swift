@@ -39,7 +39,7 @@ public final class SalesforcePipeline: Sendable {
         let fetchStage = BodyFetchStage(
             client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize
         )
-        let partitionStage = PartitionStage(workers: configuration.partitionWorkers)
+        let partitionStage = PartitionStage(workers: configuration.partitionWorkers, assignsIDs: configuration.chunking == nil)
         let chunkStage = ChunkStage(options: configuration.chunking, progress: progress)
 
         await withTaskGroup(of: Void.self) { group in

@@ -8,6 +8,9 @@ import Foundation
 /// record, so the same text in two records never shares an id.
 public struct RecordRenderer: Sendable {
     public var category: SObjectCategory
+    /// When false, elements leave ``render(_:)`` with empty ids and no parent ids, for a chunker,
+    /// whose chunk ids do not depend on them (see ``PartitionOptions/IDAssignment/omitted``).
+    public var assignsIDs = true
 
     public init(category: SObjectCategory) {
         self.category = category
@@ -94,6 +97,13 @@ public struct RecordRenderer: Sendable {
             }
         }
 
+        guard assignsIDs else {
+            for index in elements.indices {
+                elements[index].elementID = ""
+                elements[index].metadata.parentID = nil
+            }
+            return elements
+        }
         // Body elements that sit under no heading of their own belong under the record's title.
         if elements.first?.type == .title {
             for index in elements.indices.dropFirst() where elements[index].metadata.parentID == nil {

@@ -37,7 +37,19 @@ struct ElementSizes {
     static func scalarCount(_ text: String) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable { bytes in
             var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            var index = 0
+            // Eight bytes at a time: a continuation byte is 0b10xxxxxx, so a lane counts unless
+            // its bit 7 is set and its bit 6 is clear.
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                count += 8 - continuations.nonzeroBitCount
+                index += 8
+            }
+            while index < bytes.count {
+                if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
             return count
         }
         return counted ?? text.unicodeScalars.count

@@ -24,19 +24,20 @@ enum MetadataConsolidation {
         var seenLanguages = Set<String>()
         var seenExtraKeys = Set<String>()
 
-        for element in elements {
-            let metadata = element.metadata
-            merged.filename = merged.filename ?? metadata.filename
-            merged.filetype = merged.filetype ?? metadata.filetype
-            merged.dataSource = merged.dataSource ?? metadata.dataSource
-            merged.sentFrom = merged.sentFrom ?? metadata.sentFrom
-            merged.sentTo = merged.sentTo ?? metadata.sentTo
-            merged.ccRecipient = merged.ccRecipient ?? metadata.ccRecipient
-            merged.bccRecipient = merged.bccRecipient ?? metadata.bccRecipient
-            merged.subject = merged.subject ?? metadata.subject
-            merged.emailMessageID = merged.emailMessageID ?? metadata.emailMessageID
+        // Fields are read in place through the index: copying each element's metadata first
+        // retained and released every one of its strings and arrays.
+        for index in elements.indices {
+            if merged.filename == nil { merged.filename = elements[index].metadata.filename }
+            if merged.filetype == nil { merged.filetype = elements[index].metadata.filetype }
+            if merged.dataSource == nil { merged.dataSource = elements[index].metadata.dataSource }
+            if merged.sentFrom == nil { merged.sentFrom = elements[index].metadata.sentFrom }
+            if merged.sentTo == nil { merged.sentTo = elements[index].metadata.sentTo }
+            if merged.ccRecipient == nil { merged.ccRecipient = elements[index].metadata.ccRecipient }
+            if merged.bccRecipient == nil { merged.bccRecipient = elements[index].metadata.bccRecipient }
+            if merged.subject == nil { merged.subject = elements[index].metadata.subject }
+            if merged.emailMessageID == nil { merged.emailMessageID = elements[index].metadata.emailMessageID }
 
-            if let languages = metadata.languages {
+            if let languages = elements[index].metadata.languages {
                 var union = merged.languages ?? []
                 for language in languages where seenLanguages.insert(language).inserted {
                     union.append(language)
@@ -44,13 +45,15 @@ enum MetadataConsolidation {
                 merged.languages = union
             }
 
-            append(metadata.linkTexts, to: &merged.linkTexts)
-            append(metadata.linkURLs, to: &merged.linkURLs)
-            append(metadata.emphasizedTextContents, to: &merged.emphasizedTextContents)
-            append(metadata.emphasizedTextTags, to: &merged.emphasizedTextTags)
+            append(elements[index].metadata.linkTexts, to: &merged.linkTexts)
+            append(elements[index].metadata.linkURLs, to: &merged.linkURLs)
+            append(elements[index].metadata.emphasizedTextContents, to: &merged.emphasizedTextContents)
+            append(elements[index].metadata.emphasizedTextTags, to: &merged.emphasizedTextTags)
 
-            for field in metadata.extra where seenExtraKeys.insert(field.key).inserted {
-                merged.extra.append(field)
+            if !elements[index].metadata.extra.isEmpty {
+                for field in elements[index].metadata.extra where seenExtraKeys.insert(field.key).inserted {
+                    merged.extra.append(field)
+                }
             }
         }
         return merged

@@ -65,6 +65,19 @@ enum PythonWhitespace {
         var previousIsSpace = true  // so leading whitespace counts as a change
         var index = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count {
+                // Eight bytes at a time while they are printable ASCII or single spaces: most
+                // chunked text is, and this runs for every element.
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if let spaces = ASCIIWord.spaces(ifPrintable: word) {
+                    if spaces & (spaces << 8) != 0 { return nil }  // two spaces in a row
+                    if previousIsSpace && spaces & 0x80 != 0 { return nil }
+                    previousIsSpace = spaces >> 63 != 0
+                    count += 8
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == UInt8(ascii: " ") {
@@ -102,5 +115,30 @@ enum PythonWhitespace {
         let last = scalars.lastIndex(where: { !contains($0) })!
         let trimmed = String(scalars[first...last])
         return (trimmed, trimmed.unicodeScalars.count)
+    }
+}
+
+/// Tests on eight bytes at once, little-endian, one byte a lane.
+enum ASCIIWord {
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Returns the lanes holding a space (bit 7 of each such byte set) when every byte is
+    /// printable ASCII (0x20 to 0x7E), else nil.
+    @inline(__always)
+    static func spaces(ifPrintable word: UInt64) -> UInt64? {
+        if word & highs != 0 { return nil }
+        // Bit 7 of a lane is set when its byte is 0x20 or more (no lane overflows, the high bits
+        // being clear), and when it is 0x7F or more.
+        let atLeastSpace = (word &+ 0x6060_6060_6060_6060) & highs
+        let atLeastDelete = (word &+ 0x0101_0101_0101_0101) & highs
+        if atLeastSpace != highs || atLeastDelete != 0 { return nil }
+        return zeroLanes(word ^ 0x2020_2020_2020_2020)
+    }
+
+    /// Returns bit 7 set in each lane whose byte is zero, exactly (no borrow between lanes).
+    @inline(__always)
+    static func zeroLanes(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ lows) | word | lows)
     }
 }

@@ -3,7 +3,7 @@
 /// references stay as written.
 enum CharacterReferences {
     static func decode(_ text: String) -> String {
-        guard text.unicodeScalars.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0

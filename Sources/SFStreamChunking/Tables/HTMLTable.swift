@@ -82,7 +82,7 @@ struct HTMLTable {
 
     /// Reads the first table in `html`, or returns nil when there is none.
     init?(html: String) {
-        var reader = Reader(Array(html.unicodeScalars))
+        var reader = Reader(Array(html.utf8))
         guard let rows = reader.readTable() else { return nil }
         self.rows = rows
         self.caption = reader.caption
@@ -92,16 +92,19 @@ struct HTMLTable {
 extension HTMLTable {
     /// Escapes text for element content, as lxml serializes it: `&`, `<`, `>`.
     static func escapeContent(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": output.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": output.append(contentsOf: "&gt;".unicodeScalars)
-            default: output.append(scalar)
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        guard text.utf8.contains(where: special) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            default: output.append(byte)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Returns the scalars `scalar` takes once escaped by Python's `html.escape` (quotes included),

@@ -1,7 +1,8 @@
 extension HTMLTable {
-    /// Tokenizes table HTML in one pass over its scalars.
+    /// Tokenizes table HTML in one pass over its UTF-8 bytes. Markup is ASCII, so tags are found
+    /// byte by byte, and text runs are decoded as whole slices.
     struct Reader {
-        private let input: [Unicode.Scalar]
+        private let input: [UInt8]
         private var position = 0
 
         private var rows: [Row] = []
@@ -29,10 +30,10 @@ extension HTMLTable {
             var colspanValue: String?
             var rowspanValue: String?
             /// Escaped content and bare tags, whitespace compacted as lxml leaves it in `unstructured`.
-            var html = String.UnicodeScalarView()
+            var html = ""
             /// The text of the compacted content, a space for each `<br>`. `unstructured` reads a
             /// cell's text after compacting, so `a <b>b</b>` reads as "ab".
-            var text = String.UnicodeScalarView()
+            var text = ""
             /// Text (even whitespace) came before any tag in the cell. lxml then writes an empty
             /// cell as `<td></td>` instead of `<td/>`.
             var hasOwnText = false
@@ -65,12 +66,12 @@ extension HTMLTable {
                     if PythonWhitespace.contains(scalars.first!) { compacted = " " + compacted }
                     if PythonWhitespace.contains(scalars.last!) { compacted += " " }
                 }
-                text.append(contentsOf: compacted.unicodeScalars)
-                html.append(contentsOf: HTMLTable.escapeContent(compacted).unicodeScalars)
+                text.append(compacted)
+                html.append(HTMLTable.escapeContent(compacted))
             }
 
             mutating func appendTag(_ markup: String, opensElement: Bool) {
-                html.append(contentsOf: markup.unicodeScalars)
+                html.append(markup)
                 isAfterStartTag = opensElement
                 sawTag = true
             }
@@ -83,7 +84,7 @@ extension HTMLTable {
             }
         }
 
-        init(_ input: [Unicode.Scalar]) {
+        init(_ input: [UInt8]) {
             self.input = input
         }
 
@@ -91,7 +92,7 @@ extension HTMLTable {
         mutating func readTable() -> [Row]? {
             var sawTable = false
             while position < input.count {
-                if input[position] == "<", let tag = readTag() {
+                if input[position] == UInt8(ascii: "<"), let tag = readTag() {
                     if tag.name.isEmpty {
                         continue  // a comment or declaration
                     } else if tag.name == "table" {
@@ -193,15 +194,15 @@ extension HTMLTable {
         private mutating func closeCaption() {
             guard let open = openCaption else { return }
             openCaption = nil
-            let inner = String(open.html)
+            let inner = open.html
             caption = inner.isEmpty && !open.hasOwnText ? "<caption/>" : "<caption>" + inner + "</caption>"
         }
 
         private mutating func closeCell() {
             guard let cell = openCell else { return }
             openCell = nil
-            let (text, textCount) = PythonWhitespace.collapse(String(cell.text))
-            var inner = String(cell.html)
+            let (text, textCount) = PythonWhitespace.collapse(cell.text)
+            var inner = cell.html
             if cell.hasNestedTable { inner = PythonWhitespace.collapse(inner).text }
             let html: String
             if inner.isEmpty, !cell.hasOwnText {
@@ -252,16 +253,14 @@ extension HTMLTable {
 
         /// Reads text up to the next `<`, decoding character references.
         private mutating func readText() -> String {
-            var raw = String.UnicodeScalarView()
-            if position < input.count, input[position] == "<" {
-                raw.append("<")
+            let start = position
+            if position < input.count, input[position] == UInt8(ascii: "<") {
                 position += 1
             }
-            while position < input.count, input[position] != "<" {
-                raw.append(input[position])
+            while position < input.count, input[position] != UInt8(ascii: "<") {
                 position += 1
             }
-            return CharacterReferences.decode(String(raw))
+            return CharacterReferences.decode(String(decoding: input[start..<position], as: UTF8.self))
         }
 
         /// Reads a start tag, end tag, comment or declaration at `position`. Returns nil, leaving
@@ -270,13 +269,18 @@ extension HTMLTable {
             var index = position + 1
             guard index < input.count else { return nil }
 
-            if input[index] == "!" || input[index] == "?" {
-                let isComment = index + 2 < input.count && input[index + 1] == "-" && input[index + 2] == "-"
+            if input[index] == UInt8(ascii: "!") || input[index] == UInt8(ascii: "?") {
+                let isComment =
+                    index + 2 < input.count && input[index + 1] == UInt8(ascii: "-") && input[index + 2] == UInt8(ascii: "-")
                 index += isComment ? 3 : 1
                 while index < input.count {
                     if isComment {
-                        if input[index] == ">", input[index - 1] == "-", input[index - 2] == "-" { break }
-                    } else if input[index] == ">" {
+                        if input[index] == UInt8(ascii: ">"), input[index - 1] == UInt8(ascii: "-"),
+                            input[index - 2] == UInt8(ascii: "-")
+                        {
+                            break
+                        }
+                    } else if input[index] == UInt8(ascii: ">") {
                         break
                     }
                     index += 1
@@ -286,65 +290,95 @@ extension HTMLTable {
             }
 
             var isEnd = false
-            if input[index] == "/" {
+            if input[index] == UInt8(ascii: "/") {
                 isEnd = true
                 index += 1
             }
-            guard index < input.count, input[index].isASCIILetter else {
+            guard index < input.count, Self.isASCIILetter(input[index]) else {
                 return nil
             }
-            var name = ""
-            while index < input.count, input[index].isASCIILetter || ("0"..."9").contains(input[index]) {
-                name.unicodeScalars.append(input[index])
+            let nameStart = index
+            while index < input.count, Self.isASCIILetter(input[index]) || Self.isASCIIDigit(input[index]) {
                 index += 1
             }
-            guard !name.isEmpty else { return nil }
+            // The name is ASCII letters and digits, so lowercasing its bytes is exact.
+            let name = String(decoding: input[nameStart..<index].lazy.map(Self.lowercasedASCII), as: UTF8.self)
 
             var attributes: [String: String] = [:]
-            while index < input.count, input[index] != ">" {
-                let scalar = input[index]
-                if scalar.isASCIILetter {
-                    var key = ""
-                    while index < input.count, !PythonWhitespace.contains(input[index]),
-                          input[index] != "=", input[index] != ">", input[index] != "/" {
-                        key.unicodeScalars.append(input[index])
-                        index += 1
-                    }
-                    while index < input.count, PythonWhitespace.contains(input[index]) { index += 1 }
-                    var value = ""
-                    if index < input.count, input[index] == "=" {
-                        index += 1
-                        while index < input.count, PythonWhitespace.contains(input[index]) { index += 1 }
-                        if index < input.count, input[index] == "\"" || input[index] == "'" {
-                            let quote = input[index]
-                            index += 1
-                            while index < input.count, input[index] != quote {
-                                value.unicodeScalars.append(input[index])
-                                index += 1
-                            }
-                            index += 1
-                        } else {
-                            while index < input.count, input[index] != ">",
-                                  !PythonWhitespace.contains(input[index]) {
-                                value.unicodeScalars.append(input[index])
-                                index += 1
-                            }
-                        }
-                    }
-                    attributes[key.lowercased()] = value
-                } else {
+            while index < input.count, input[index] != UInt8(ascii: ">") {
+                guard Self.isASCIILetter(input[index]) else {
+                    index += 1
+                    continue
+                }
+                let keyStart = index
+                while index < input.count, whitespaceLength(at: index) == 0, input[index] != UInt8(ascii: "="),
+                    input[index] != UInt8(ascii: ">"), input[index] != UInt8(ascii: "/")
+                {
                     index += 1
                 }
+                let key = String(decoding: input[keyStart..<index], as: UTF8.self)
+                index = skippingWhitespace(from: index)
+                var value = ""
+                if index < input.count, input[index] == UInt8(ascii: "=") {
+                    index = skippingWhitespace(from: index + 1)
+                    if index < input.count, input[index] == UInt8(ascii: "\"") || input[index] == UInt8(ascii: "'") {
+                        let quote = input[index]
+                        index += 1
+                        let valueStart = index
+                        while index < input.count, input[index] != quote { index += 1 }
+                        value = String(decoding: input[valueStart..<index], as: UTF8.self)
+                        index += 1
+                    } else {
+                        let valueStart = index
+                        while index < input.count, input[index] != UInt8(ascii: ">"), whitespaceLength(at: index) == 0 {
+                            index += 1
+                        }
+                        value = String(decoding: input[valueStart..<index], as: UTF8.self)
+                    }
+                }
+                attributes[key.lowercased()] = value
             }
             position = min(index + 1, input.count)
-            return Tag(name: name.lowercased(), isEnd: isEnd, attributes: attributes)
+            return Tag(name: name, isEnd: isEnd, attributes: attributes)
+        }
+
+        /// Returns the length in bytes of the Python whitespace scalar at `index`, or 0.
+        private func whitespaceLength(at index: Int) -> Int {
+            let byte = input[index]
+            if byte < 0x80 {
+                return PythonWhitespace.contains(Unicode.Scalar(byte)) ? 1 : 0
+            }
+            // Every non-ASCII whitespace scalar is in the first 64 Ki, so two or three bytes long.
+            let length = byte >= 0xE0 ? 3 : 2
+            guard byte >= 0xC2, byte < 0xF0, index + length <= input.count else { return 0 }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : 0x0F)
+            for offset in 1..<length {
+                value = value << 6 | UInt32(input[index + offset] & 0x3F)
+            }
+            guard let scalar = Unicode.Scalar(value), PythonWhitespace.contains(scalar) else { return 0 }
+            return length
+        }
+
+        private func skippingWhitespace(from start: Int) -> Int {
+            var index = start
+            while index < input.count {
+                let length = whitespaceLength(at: index)
+                if length == 0 { break }
+                index += length
+            }
+            return index
+        }
+
+        private static func isASCIILetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+
+        private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+
+        private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
         }
     }
 }
-
-extension Unicode.Scalar {
-    fileprivate var isASCIILetter: Bool {
-        ("a"..."z").contains(self) || ("A"..."Z").contains(self)
-    }
-}
-

@@ -1,60 +1,9 @@
-/// A usage error, whose message names the invalid argument and how to get help.
-public struct UsageError: Error, CustomStringConvertible, Equatable {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
-/// The arguments of one command after parsing: option values, flags and positionals.
-public struct ParsedArguments: Sendable {
-    public var command: CommandSpec
-    public var values: [String: String] = [:]
-    public var flags: Set<String> = []
-    public var positionals: [String] = []
-    public var helpRequested = false
-    /// The environment the parser falls back to for options with an `environment` name.
-    public var environment: [String: String] = [:]
-
-    /// Returns the option's value, else its environment variable's value, else `nil`. An empty
-    /// environment variable counts as absent.
-    public func value(_ name: String) -> String? {
-        if let value = values[name] { return value }
-        if let variable = command.options.first(where: { $0.name == name })?.environment,
-            let value = environment[variable], !value.isEmpty
-        {
-            return value
-        }
-        return nil
-    }
-
-    public func flag(_ name: String) -> Bool {
-        flags.contains(name)
-    }
-
-    /// Returns the option's value as an integer within `range`, or `nil` when absent.
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
-            throw UsageError("invalid value '\(text)' for --\(name): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return number
-    }
-
-    /// Returns the option's value as a decimal number within `range`, or `nil` when absent.
-    public func decimal(_ name: String, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
-        guard let text = value(name) else { return nil }
-        guard let number = Double(text), range.contains(number) else {
-            throw UsageError("invalid value '\(text)' for --\(name): expected a number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return number
-    }
-}
-
 /// Parses `--name value`, `--name=value` and `--flag` arguments against a ``CommandSpec``.
+///
+/// `--help` (or `-h`) and `--version` are accepted by every command. A value that starts with
+/// `--` and a letter is read as the next option, so `--username --consumer-key K` reports a
+/// missing value. Such a value is written `--name=--value`. When an option is repeated, the last
+/// value applies.
 public enum ArgumentParser {
     public static func parse(
         _ arguments: [String], for command: CommandSpec, environment: [String: String] = [:]
@@ -77,8 +26,12 @@ public enum ArgumentParser {
                 parsed.helpRequested = true
                 continue
             }
+            if argument == "--version" {
+                parsed.versionRequested = true
+                continue
+            }
             guard argument.hasPrefix("--") else {
-                throw UsageError("unknown option '\(argument)' for 'sfstream \(command.name)'; run 'sfstream \(command.name) --help'")
+                throw UsageError("unknown option '\(argument)': options are spelled with two dashes, such as --help")
             }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
@@ -87,24 +40,60 @@ public enum ArgumentParser {
                 name = String(name[..<equals])
             }
             guard let option = command.options.first(where: { $0.name == name }) else {
-                throw UsageError("unknown option '--\(name)' for 'sfstream \(command.name)'; run 'sfstream \(command.name) --help'")
+                if let suggestion = closestOption(to: name, in: command) {
+                    throw UsageError("unknown option '--\(name)'; did you mean '--\(suggestion)'?")
+                }
+                throw UsageError("unknown option '--\(name)'")
             }
             if option.isFlag {
                 if inlineValue != nil {
-                    throw UsageError("--\(name) takes no value")
+                    throw UsageError("--\(name) is a flag and takes no value: write --\(name) alone")
                 }
                 parsed.flags.insert(name)
                 continue
             }
             if let inlineValue {
                 parsed.values[name] = inlineValue
-            } else if index < arguments.count {
+            } else if index < arguments.count, !looksLikeOption(arguments[index]) {
                 parsed.values[name] = arguments[index]
                 index += 1
             } else {
-                throw UsageError("missing value for --\(name) (\(option.valueName ?? "VALUE"))")
+                throw UsageError("missing value for --\(name): write --\(name) \(option.valueName ?? "VALUE")")
             }
         }
         return parsed
+    }
+
+    /// Returns the option name within two edits of `name` (a typo), if exactly one is closest.
+    static func closestOption(to name: String, in command: CommandSpec) -> String? {
+        let candidates = command.options.map { ($0.name, editDistance(name, $0.name)) }.filter { $0.1 <= 2 }
+        guard let best = candidates.map(\.1).min() else { return nil }
+        let closest = candidates.filter { $0.1 == best }
+        return closest.count == 1 ? closest[0].0 : nil
+    }
+
+    /// Returns the Levenshtein distance: insertions, deletions and substitutions of characters.
+    static func editDistance(_ first: String, _ second: String) -> Int {
+        let a = Array(first)
+        let b = Array(second)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// Returns true for `--name…` with a letter after the dashes, so PEM text (`-----BEGIN`) and
+    /// negative numbers still count as values.
+    private static func looksLikeOption(_ argument: String) -> Bool {
+        let characters = Array(argument.prefix(3))
+        return characters.count == 3 && characters[0] == "-" && characters[1] == "-" && characters[2].isLetter
     }
 }

@@ -8,15 +8,24 @@ public struct OptionSpec: Sendable {
     public var help: String
     /// An environment variable read when the option is absent.
     public var environment: String?
+    /// True for a value that error messages must never show, such as key text or a passphrase.
+    public var isSecret: Bool
 
-    public init(_ name: String, value valueName: String? = nil, environment: String? = nil, help: String) {
+    public init(_ name: String, value valueName: String? = nil, environment: String? = nil, secret: Bool = false, help: String) {
         self.name = name
         self.valueName = valueName
         self.help = help
         self.environment = environment
+        self.isSecret = secret
     }
 
     public var isFlag: Bool { valueName == nil }
+
+    /// `--config FILE`, for the commands that read options from a file.
+    static let config = OptionSpec(
+        "config", value: "FILE", environment: "SFSTREAM_CONFIG",
+        help: "Read options from FILE: a JSON object or 'key = value' lines, keyed by the long option names without dashes. The command line and environment variables take precedence over the file (default: none)."
+    )
 }
 
 /// A subcommand's name, summary, options and positional arguments, from which its help is written.
@@ -52,6 +61,7 @@ public struct CommandSpec: Sendable {
             lines.append("  \(label)\(padding)\(help)")
         }
         lines.append("  --help\(String(repeating: " ", count: max(2, width - 6)))Show this help.")
+        lines.append("  --version\(String(repeating: " ", count: max(2, width - 9)))Show the version of sfstream.")
         return lines.joined(separator: "\n") + "\n"
     }
 }

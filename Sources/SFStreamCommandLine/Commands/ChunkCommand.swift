@@ -7,7 +7,7 @@ enum ChunkCommand {
         brief: "Chunk NDJSON elements read from stdin.",
         summary: "Read elements as NDJSON on stdin and write chunks as NDJSON on stdout. Consecutive elements with the same metadata.filename form one document; chunks never span two documents.",
         usage: "sfstream chunk [options] < elements.ndjson",
-        options: ChunkingArguments.options(defaultStrategy: "by_title") + [CommandLog.levelOption]
+        options: ChunkingArguments.options(defaultStrategy: "by_title") + [CommandLog.levelOption, OptionSpec.config]
     )
 
     static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
@@ -15,8 +15,7 @@ enum ChunkCommand {
         do {
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "by_title").map { Chunker(options: $0) }
         } catch {
-            logger.error("\(error)")
-            return .notStarted
+            return StartFailure.report(error, command: spec)
         }
 
         let writer = FileDescriptorWriter(descriptor: 1)

@@ -52,13 +52,13 @@ struct CommandLog: Sendable {
         name == "salesforce" ? "sfstream" : "sfstream \(name)"
     }
 
-    /// Settings for errors found before the arguments are parsed.
-    static func beforeParsing(command name: String?) -> CommandLog {
-        CommandLog(prefix: name.map(prefix(command:)) ?? "sfstream", level: defaultLevel, quiet: false)
+    /// Returns a logger at the default level, for errors found before a command's own settings are read.
+    static func defaultLogger(prefix: String) -> Logger {
+        CommandLog(prefix: prefix, level: defaultLevel, quiet: false).logger
     }
 
-    /// Reads the level from the arguments. `--log-level` wins over `--quiet`, and both win over
-    /// `SFSTREAM_LOG_LEVEL`.
+    /// Reads the level from the arguments. `--log-level` on the command line wins over `--quiet`
+    /// and `--verbose`, which win over `SFSTREAM_LOG_LEVEL` and the config file.
     ///
     /// - Throws: ``UsageError`` for an unknown level, or for `--verbose` with `--log-level` or `--quiet`.
     init(_ arguments: ParsedArguments) throws(UsageError) {
@@ -68,15 +68,14 @@ struct CommandLog: Sendable {
         if verbose && quiet {
             throw UsageError("--verbose and --quiet contradict each other: give one of them")
         }
-        if verbose && arguments.values["log-level"] != nil {
+        let levelOnCommandLine = arguments.isOnCommandLine("log-level")
+        if verbose && levelOnCommandLine {
             throw UsageError("--verbose is the same as --log-level info: give one of them")
         }
-        let named = arguments.values["log-level"] ?? (verbose || quiet ? nil : arguments.value("log-level"))
-        if let named {
+        if levelOnCommandLine || !(verbose || quiet), let named = arguments.value("log-level") {
             guard let level = Logger.Level(name: named) else {
-                let source = arguments.values["log-level"] != nil ? "--log-level" : "SFSTREAM_LOG_LEVEL"
                 let valid = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError("invalid value '\(named)' for \(source): expected one of \(valid)")
+                throw arguments.invalidValue("log-level", expected: "one of \(valid)")
             }
             self.level = level
         } else if verbose {

@@ -7,7 +7,7 @@ enum DemoCommand {
         brief: "Run the salesforce command against an in-process emulated org.",
         summary: "Start the Salesforce emulator on 127.0.0.1 with a fresh key pair, then stream its records to stdout as NDJSON elements, as 'sfstream salesforce' does against a real org.",
         usage: "sfstream demo [options]",
-        options: PipelineArguments.options + EmulatorArguments.options
+        options: PipelineArguments.options + EmulatorArguments.options + [OptionSpec.config]
     )
 
     static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
@@ -17,11 +17,17 @@ enum DemoCommand {
         let configuration: PipelineConfiguration
         let progressMode: ProgressDisplay.Mode
         do {
+            // Every check of the arguments themselves runs before the emulator starts.
             progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
-            let keyPair = try TestKeyPair.generate()
-            var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
+            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate)
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
+            var emulatorConfiguration = EmulatorConfiguration(certificatePEM: "")
             emulatorConfiguration.logger = log.logger(label: "sfstream.emulator")
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
+            try PipelineArguments.prepareFiles(arguments, for: &pipelineConfiguration)
+
+            let keyPair = try TestKeyPair.generate()
+            emulatorConfiguration.certificatePEM = keyPair.certificatePEM
             emulator = try SalesforceEmulator(configuration: emulatorConfiguration)
             try emulator.start()
 
@@ -31,16 +37,14 @@ enum DemoCommand {
                 privateKey: try PrivateKey.load(keyPair.privateKeyPEM, setting: "demo key"),
                 loginURL: emulator.loginURL
             )
-            client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate))
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
+            client = SalesforceClient(credentials: credentials, configuration: clientConfiguration)
             pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = pipelineConfiguration
             log.logger.notice("emulated org started", metadata: [
                 "login_url": "\(emulator.loginURL.absoluteString)", "records": "\(describe(emulator.recordCounts))",
             ])
         } catch {
-            log.logger.error("\(error)")
-            return .notStarted
+            return StartFailure.report(error, command: spec)
         }
         defer { emulator.stop() }
         logGate.open()

@@ -6,18 +6,21 @@ enum EmulatorArguments {
         OptionSpec("corpus", value: "DIR", help: "Folder of HTML files used as EmailMessage bodies (default: the bundled corpus of 91 real e-mails and pages)."),
         OptionSpec("records", value: "N", help: "Records generated per category (default: 25, and one EmailMessage per corpus file)."),
         OptionSpec("seed", value: "N", help: "Seed of the generated records and injected faults (default 1)."),
-        OptionSpec("page-size", value: "N", help: "Maximum records in one query page (default 2000)."),
-        OptionSpec("latency-ms", value: "N", help: "Delay added to every response, in milliseconds (default 0)."),
+        OptionSpec("page-size", value: "N", help: "Maximum records in one query page, 1 to 2000 (default 2000)."),
+        OptionSpec("latency-ms", value: "N", help: "Delay added to every response, in milliseconds, 0 to 600000 (default 0)."),
         OptionSpec("fault-rate", value: "P", help: "Probability from 0 to 1 that a request gets an injected fault (default 0)."),
-        OptionSpec("api-request-limit", value: "N", help: "The emulated org's daily API request allowance, reported in Sforce-Limit-Info (default 100000)."),
+        OptionSpec("api-request-limit", value: "N", help: "The emulated org's daily API request allowance in requests, reported in Sforce-Limit-Info (default 100000)."),
     ]
 
     /// Applies the options to `configuration`.
     static func apply(_ arguments: ParsedArguments, to configuration: inout EmulatorConfiguration) throws {
         if let corpus = arguments.value("corpus") {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw UsageError("--corpus '\(corpus)' is not a folder: pass a folder of .html files")
+            guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory) else {
+                throw InputFileError("\(arguments.label("corpus")) '\(corpus)' not found: give a folder of .html files")
+            }
+            guard isDirectory.boolValue else {
+                throw InputFileError("\(arguments.label("corpus")) '\(corpus)' is a file, not a folder: give a folder of .html files")
             }
             configuration.corpusDirectory = URL(fileURLWithPath: corpus)
         }

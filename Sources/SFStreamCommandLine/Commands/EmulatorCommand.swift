@@ -8,10 +8,10 @@ enum EmulatorCommand {
         summary: "Serve an emulated Salesforce org (token, query, describe and sObject Collections endpoints) on 127.0.0.1. Prints one JSON line with login_url, instance_url, username, consumer_key and record counts, then serves until SIGINT or SIGTERM.",
         usage: "sfstream emulator --certificate FILE [options]",
         options: [
-            OptionSpec("certificate", value: "FILE", help: "PEM X.509 certificate of the connected app; JWTs must be signed with its private key."),
-            OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1 (default 0: any free port)."),
-            OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default demo@example.com)."),
-            OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts."),
+            OptionSpec("certificate", value: "FILE", help: "PEM X.509 certificate of the connected app; JWTs must be signed with its private key (required)."),
+            OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1, 0 to 65535 (default 0: any free port)."),
+            OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").username))."),
+            OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").consumerKey))."),
         ] + EmulatorArguments.options + [CommandLog.levelOption]
     )
 
@@ -21,10 +21,7 @@ enum EmulatorCommand {
             guard let certificatePath = arguments.value("certificate") else {
                 throw UsageError("missing --certificate FILE: the connected app's PEM certificate, e.g. made with 'openssl req -new -x509 -key key.pem -out cert.pem -subj /CN=sfstream'")
             }
-            guard let certificate = FileManager.default.contents(atPath: certificatePath).flatMap({ String(data: $0, encoding: .utf8) }) else {
-                throw UsageError("cannot read --certificate '\(certificatePath)': check the path and permissions")
-            }
-            var configuration = EmulatorConfiguration(certificatePEM: certificate)
+            var configuration = EmulatorConfiguration(certificatePEM: "")
             configuration.logger = logger
             if let port = try arguments.integer("port", in: 0...65535) {
                 configuration.port = UInt16(port)
@@ -32,11 +29,11 @@ enum EmulatorCommand {
             if let username = arguments.value("username") { configuration.username = username }
             if let key = arguments.value("consumer-key") { configuration.consumerKey = key }
             try EmulatorArguments.apply(arguments, to: &configuration)
+            configuration.certificatePEM = try readCertificate(certificatePath)
             emulator = try SalesforceEmulator(configuration: configuration)
             try emulator.start()
         } catch {
-            logger.error("\(error)")
-            return .notStarted
+            return StartFailure.report(error, command: spec)
         }
 
         let writer = FileDescriptorWriter(descriptor: 1)
@@ -50,5 +47,21 @@ enum EmulatorCommand {
         }
         emulator.stop()
         return .success
+    }
+
+    /// Reads the certificate file: a missing or unopenable file is an ``InputFileError``, a file
+    /// that is not UTF-8 text a ``StartError``.
+    private static func readCertificate(_ path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputFileError("--certificate '\(path)' not found: check the path")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError("--certificate '\(path)' cannot be opened for reading: check that it is a file readable by this user")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StartError("--certificate '\(path)' is not PEM text: give the PEM certificate, not its DER form")
+        }
+        return text
     }
 }

@@ -8,30 +8,44 @@ enum PartitionCommand {
         summary: "Partition local HTML files into elements and write them to stdout as NDJSON, one element a line, file by file.",
         usage: "sfstream partition [options] FILE...",
         options: [
-            OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252."),
+            OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252 (default: <meta charset>, else windows-1252)."),
             CommandLog.levelOption,
-        ] + ChunkingArguments.options(defaultStrategy: "none")
+        ] + ChunkingArguments.options(defaultStrategy: "none") + [OptionSpec.config]
     )
 
     static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
+        let encoding = arguments.value("encoding")
         do {
             guard !arguments.positionals.isEmpty else {
-                throw UsageError("missing FILE: name one or more HTML files; run 'sfstream partition --help'")
+                throw UsageError("missing FILE: name one or more HTML files")
+            }
+            if let encoding {
+                do {
+                    // An unknown name is rejected even for empty input, before any file is read.
+                    _ = try HTMLPartitioner.decode(htmlBytes: [], declaredEncoding: encoding)
+                } catch {
+                    throw arguments.invalidValue("encoding", expected: "a charset name that iconv knows, such as windows-1252 or iso-8859-15")
+                }
             }
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "none").map { Chunker(options: $0) }
         } catch {
-            logger.error("\(error)")
-            return .notStarted
+            return StartFailure.report(error, command: spec)
         }
 
         let writer = FileDescriptorWriter(descriptor: 1)
         var jsonWriter = ElementJSONWriter()
+        var missingFiles = 0
         var failures = 0
+        // A missing file is reported and the others are still written, as cat(1) does.
         for path in arguments.positionals {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                logger.error("cannot read '\(path)': check the path and permissions")
-                failures += 1
+            let data: Data
+            switch readInput(path) {
+            case .success(let contents):
+                data = contents
+            case .failure(let error):
+                logger.error("\(error)")
+                missingFiles += 1
                 continue
             }
             var metadata = ElementMetadata()
@@ -39,8 +53,8 @@ enum PartitionCommand {
             metadata.filetype = "text/html"
             do {
                 var elements = try HTMLPartitioner.partition(
-                    htmlBytes: [UInt8](data), declaredEncoding: arguments.value("encoding"),
-                    options: PartitionOptions(metadata: metadata)
+                    htmlBytes: [UInt8](data), declaredEncoding: encoding,
+                    options: PartitionOptions(metadata: metadata, idAssignment: chunker == nil ? .final : .omitted)
                 )
                 if let chunker { elements = chunker.chunk(elements) }
                 for element in elements { jsonWriter.write(element) }
@@ -50,15 +64,27 @@ enum PartitionCommand {
             } catch let error as OutputClosed {
                 if !error.isBrokenPipe { logger.error("\(error)") }
                 return .recordsFailed
-            } catch let error as PartitionError where error.kind == .unknownEncoding {
-                // The same --encoding would fail for every file: stop as a usage error.
-                logger.error("--encoding: \(error)")
-                return .notStarted
             } catch {
                 logger.error("\(path): \(error)")
                 failures += 1
             }
         }
+        if missingFiles > 0 { return .noInput }
         return failures == 0 ? .success : .recordsFailed
+    }
+
+    /// Reads one input file; a file that does not exist or cannot be opened is an ``InputFileError``.
+    private static func readInput(_ path: String) -> Result<Data, InputFileError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(InputFileError("'\(path)' not found: check the path"))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(InputFileError("'\(path)' is a folder: name the HTML files in it"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(InputFileError("'\(path)' cannot be opened for reading: check its permissions"))
+        }
+        return .success(data)
     }
 }

@@ -35,7 +35,7 @@ public enum TextPartitioner {
         }
         builder.flush()
         var elements = builder.elements
-        ElementHierarchy.finish(&elements, assignsIDs: options.assignsIDs)
+        ElementHierarchy.finish(&elements, idAssignment: options.idAssignment)
         return elements
     }
 }

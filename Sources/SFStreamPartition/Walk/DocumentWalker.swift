@@ -14,9 +14,6 @@ import SFStreamElements
 /// `CodeSnippet`, a data table (see ``TableShape``) gives one `Table`, an image with alt text gives
 /// `Image`, and other text gives `NarrativeText` or `UncategorizedText` (``TextClassifier``).
 /// Blocks inside a list item or heading do not split it, but a nested list, table or heading does.
-private let styleKey = TagKey("style")
-private let detailsKey = TagKey("details")
-private let summaryKey = TagKey("summary")
 
 struct DocumentWalker {
     /// The element type that the gathered text becomes when the current element ends.
@@ -125,7 +122,7 @@ struct DocumentWalker {
 
         let attributes = NodeAttributes(node)
         if attributes.isHiddenAttribute { return nil }
-        if frames.last == .closedDetails, TagKey(name) != summaryKey { return nil }
+        if frames.last == .closedDetails, TagKey(name) != .summary { return nil }
         if !styleSheet.isEmpty && styleSheet.hides(classValue: attributes.classValue, idValue: attributes.idValue) {
             return nil
         }
@@ -170,7 +167,7 @@ struct DocumentWalker {
             return nil
         case .block:
             blockBoundary()
-            if !attributes.isOpen, TagKey(name) == detailsKey { return .closedDetails }
+            if !attributes.isOpen, TagKey(name) == .details { return .closedDetails }
             return .block
         case .heading(let level):
             guard table == nil else { return softBlock() }
@@ -304,7 +301,7 @@ struct DocumentWalker {
     private mutating func readStyleSheets(in root: UnsafeMutablePointer<xmlNode>) {
         var node: UnsafeMutablePointer<xmlNode>? = root
         while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name, TagKey(name) == styleKey {
+            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name, TagKey(name) == .style {
                 var css: [UInt8] = []
                 var child = current.pointee.children
                 while let text = child {
@@ -317,7 +314,7 @@ struct DocumentWalker {
                 }
                 styleSheet.add(css)
             } else if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
-                current == root || TagKey(current.pointee.name) != styleKey
+                current == root || TagKey(current.pointee.name) != .style
             {
                 node = child
                 continue

@@ -50,20 +50,22 @@ struct NodeAttributes {
         return UnsafePointer(content)
     }
 
-    private enum Names {
-        static let style = TagKey("style")
-        static let hidden = TagKey("hidden")
-        static let open = TagKey("open")
-        static let href = TagKey("href")
-        static let alt = TagKey("alt")
-        static let src = TagKey("src")
-        static let width = TagKey("width")
-        static let height = TagKey("height")
-        static let role = TagKey("role")
-        static let colspan = TagKey("colspan")
-        static let rowspan = TagKey("rowspan")
-        static let `class` = TagKey("class")
-        static let id = TagKey("id")
+    /// Attribute names packed as ``TagKey`` packs them; computed so that a comparison costs no
+    /// lazy global initialization. `HTMLTagTests` checks each against `TagKey(name)`.
+    enum Names {
+        static var style: TagKey { TagKey(low: 0x656c797473) }
+        static var hidden: TagKey { TagKey(low: 0x6e6564646968) }
+        static var open: TagKey { TagKey(low: 0x6e65706f) }
+        static var href: TagKey { TagKey(low: 0x66657268) }
+        static var alt: TagKey { TagKey(low: 0x746c61) }
+        static var src: TagKey { TagKey(low: 0x637273) }
+        static var width: TagKey { TagKey(low: 0x6874646977) }
+        static var height: TagKey { TagKey(low: 0x746867696568) }
+        static var role: TagKey { TagKey(low: 0x656c6f72) }
+        static var colspan: TagKey { TagKey(low: 0x6e6170736c6f63) }
+        static var rowspan: TagKey { TagKey(low: 0x6e617073776f72) }
+        static var `class`: TagKey { TagKey(low: 0x7373616c63) }
+        static var id: TagKey { TagKey(low: 0x6469) }
     }
 }
 

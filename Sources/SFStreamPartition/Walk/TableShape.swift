@@ -26,7 +26,7 @@ enum TableShape {
                 case .table, .heading, .list, .listItem, .preformatted:
                     return false
                 case .block:
-                    if let key = TagKey(name), key == paragraphKey || key == blockquoteKey { return false }
+                    if let key = TagKey(name), key == .paragraph || key == .blockquote { return false }
                     descend = true
                 case .tableRow:
                     cellsInRow = 0
@@ -68,6 +68,4 @@ enum TableShape {
         }
     }
 
-    private static let paragraphKey = TagKey("p")
-    private static let blockquoteKey = TagKey("blockquote")
 }

@@ -35,6 +35,14 @@ struct TextAccumulator {
                 index += 1
                 continue
             }
+            if byte == UInt8(ascii: " "), index > runStart, index + 1 < count, text[index + 1] > 0x20,
+                text[index + 1] < 0x80
+            {
+                // One space between two visible ASCII characters stays as it is, so a run spans
+                // words and is copied once rather than once a word.
+                index += 1
+                continue
+            }
             if byte < 0x80 {
                 // ASCII whitespace or a control character, both collapse as a space.
                 flushRun(text, from: runStart, to: index)

@@ -28,6 +28,12 @@ public struct CredentialError: Error, Sendable, CustomStringConvertible {
             return false
         }
 
+        /// True for a file that exists but cannot be opened, such as a folder or a file without read permission.
+        public var isUnreadableFile: Bool {
+            if case .unreadableFile = code { return true }
+            return false
+        }
+
         public var isIncomplete: Bool {
             if case .incompletePEM = code { return true }
             return false

@@ -30,10 +30,12 @@ enum ToolProcess {
         return folder.appendingPathComponent("sfstream")
     }
 
-    /// The environment the tool runs with: the test's, without proxies and Salesforce settings.
+    /// The environment the tool runs with: the test's, without proxies, Salesforce settings and
+    /// a config file.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in environment.keys where key.lowercased().hasSuffix("_proxy") || key.hasPrefix("SALESFORCE_") {
+        for key in environment.keys
+        where key.lowercased().hasSuffix("_proxy") || key.hasPrefix("SALESFORCE_") || key == "SFSTREAM_CONFIG" {
             environment.removeValue(forKey: key)
         }
         return environment.merging(extra) { $1 }
@@ -73,7 +75,14 @@ enum ToolProcess {
         }
     }
 
+    /// Runs of the tool at once. Swift Testing starts every parameterized case together, and
+    /// dozens of tool processes at a time on two cores starved the emulator tests running beside
+    /// them until their requests timed out.
+    private static let runSlots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
+
     private static func runBlocking(_ arguments: [String], input: Data?, environment extra: [String: String]) throws -> Result {
+        runSlots.wait()
+        defer { runSlots.signal() }
         let stdin = Pipe()
         let (process, stdout, stderr) = try start(arguments, stdin: input == nil ? nil : stdin, environment: extra)
         if let input {
