@@ -23,6 +23,8 @@ let package = Package(
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
 
+        // Logging with swift-log's API (Logger, Logger.Level, LogHandler), with no dependencies.
+        .target(name: "SFStreamLogging"),
         // The element schema shared by every stage.
         .target(name: "SFStreamElements", dependencies: ["COpenSSL"]),
         // Parse stage: HTML to elements with libxml2.
@@ -30,18 +32,18 @@ let package = Package(
         // Chunk stage: basic and by_title chunking.
         .target(name: "SFStreamChunking", dependencies: ["SFStreamElements"]),
         // Authenticate, paginate and fetch stages: the Salesforce REST client.
-        .target(name: "SFStreamSalesforce", dependencies: ["COpenSSL"]),
+        .target(name: "SFStreamSalesforce", dependencies: ["COpenSSL", "SFStreamLogging"]),
         // The pipeline: bounded channels, stage actors, record rendering.
         .target(
             name: "SFStream",
             dependencies: [
-                "SFStreamElements", "SFStreamPartition", "SFStreamChunking", "SFStreamSalesforce",
+                "SFStreamElements", "SFStreamPartition", "SFStreamChunking", "SFStreamSalesforce", "SFStreamLogging",
             ]
         ),
         // A Salesforce org on loopback: token, query, describe and collections endpoints.
         .target(
             name: "SalesforceEmulator",
-            dependencies: ["COpenSSL"],
+            dependencies: ["COpenSSL", "SFStreamLogging"],
             resources: [.copy("Corpus")]
         ),
         // The command-line interface: argument parsing and the commands, kept out of `main` so
@@ -54,10 +56,11 @@ let package = Package(
             path: "Benchmarks/sfstream-benchmarks"
         ),
 
+        .testTarget(name: "LoggingTests", dependencies: ["SFStreamLogging"]),
         .testTarget(name: "PartitionTests", dependencies: ["SFStreamPartition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChunkingTests", dependencies: ["SFStreamChunking"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SalesforceTests", dependencies: ["SFStreamSalesforce", "SalesforceEmulator"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "COpenSSL"]),
+        .testTarget(name: "SalesforceTests", dependencies: ["SFStreamSalesforce", "SFStreamLogging", "SalesforceEmulator"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EmulatorTests", dependencies: ["SalesforceEmulator", "SFStreamLogging", "COpenSSL"]),
         .testTarget(name: "PipelineTests", dependencies: ["SFStream", "SalesforceEmulator"]),
         .testTarget(
             name: "CommandLineTests",

@@ -2,3 +2,4 @@
 @_exported import SFStreamElements
 @_exported import SFStreamPartition
 @_exported import SFStreamSalesforce
+@_exported import SFStreamLogging

@@ -41,7 +41,7 @@ public enum SFStreamCommand {
         signal(SIGPIPE, SIG_IGN)
 
         guard let name = arguments.first else {
-            writeStandardError(helpText)
+            StandardErrorConsole.shared.writeText(helpText)
             return ExitStatus.usage.rawValue
         }
         if name == "--help" || name == "-h" || name == "help" {
@@ -82,20 +82,22 @@ public enum SFStreamCommand {
             writeStandardOutput(versionText)
             return ExitStatus.success.rawValue
         }
+        let log: CommandLog
         do {
             try checkPositionals(parsed)
             parsed.configFile = try loadConfigFile(parsed)
+            log = try CommandLog(parsed)
         } catch {
             return StartFailure.report(error, command: command).rawValue
         }
 
         let status: ExitStatus
         switch command.name {
-        case SalesforceCommand.spec.name: status = await SalesforceCommand.run(parsed)
-        case DemoCommand.spec.name: status = await DemoCommand.run(parsed)
-        case PartitionCommand.spec.name: status = PartitionCommand.run(parsed)
-        case ChunkCommand.spec.name: status = ChunkCommand.run(parsed)
-        default: status = await EmulatorCommand.run(parsed)
+        case SalesforceCommand.spec.name: status = await SalesforceCommand.run(parsed, log: log)
+        case DemoCommand.spec.name: status = await DemoCommand.run(parsed, log: log)
+        case PartitionCommand.spec.name: status = PartitionCommand.run(parsed, logger: log.logger)
+        case ChunkCommand.spec.name: status = ChunkCommand.run(parsed, logger: log.logger)
+        default: status = await EmulatorCommand.run(parsed, logger: log.logger)
         }
         return status.rawValue
     }

@@ -46,7 +46,19 @@ import Testing
         let result = try await ToolProcess.run(["chunk"], input: input)
         #expect(result.status == 1)
         #expect(result.stdoutLines.count == 1)
-        #expect(result.stderr.contains("line 2"))
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("sfstream chunk: error: invalid element line skipped "))
+        #expect(result.stderr.contains(" line=2"))
+    }
+
+    @Test func chunkLimitsRepeatedInvalidLines() async throws {
+        let input = Data(String(repeating: "not json\n", count: 25).utf8)
+        let result = try await ToolProcess.run(["chunk"], input: input)
+        #expect(result.status == 1)
+        let reported = result.stderrLines.filter { $0.contains("invalid element line skipped") }
+        #expect(reported.count == 11, "\(result.stderr)")
+        #expect(reported.prefix(10).map { $0.contains(" line=") } == Array(repeating: true, count: 10))
+        #expect(reported.last?.hasSuffix(" repeats_suppressed=15") == true, "\(result.stderr)")
     }
 
     @Test func unknownEncodingIsAUsageError() async throws {

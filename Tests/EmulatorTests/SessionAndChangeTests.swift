@@ -1,6 +1,6 @@
 import Foundation
 import SalesforceEmulator
-import Synchronization
+import SFStreamLogging
 import Testing
 
 @Suite("Sessions, determinism and changes")
@@ -120,82 +120,19 @@ struct SessionAndChangeTests {
     }
 
     @Test func requestLogOmitsSecrets() async throws {
-        let lines = LineCollector()
-        let harness = try EmulatorHarness { $0.requestLogger = { lines.append($0) } }
+        let events = LogEventStore()
+        let harness = try EmulatorHarness { $0.logger = events.logger(label: "emulator") }
         defer { harness.stop() }
         let token = try await harness.accessToken()
         harness.emulator.inject(.status(503), on: .query)
 
         _ = try await harness.query("SELECT Id FROM Lead WHERE Name = 'secret-literal'", token: token)
-        let logged = lines.all
+        let logged = events.lines
 
         #expect(logged.count == 2)
-        #expect(logged.first == "request method=POST path=/services/oauth2/token status=200")
-        #expect(logged.last == "request method=GET path=/services/data/v62.0/query status=503 fault=status(503)")
+        #expect(logged.first == "emulator: debug: served request method=POST path=/services/oauth2/token status=200")
+        #expect(logged.last == "emulator: debug: served request fault=status(503) method=GET path=/services/data/v62.0/query status=503")
         #expect(logged.allSatisfy { !$0.contains(token) })
         #expect(logged.allSatisfy { !$0.contains("secret-literal") })
-    }
-}
-
-final class LineCollector: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    func append(_ line: String) {
-        lines.withLock { $0.append(line) }
-    }
-
-    var all: [String] {
-        lines.withLock { $0 }
-    }
-}
-
-@Suite("Configuration")
-struct ConfigurationTests {
-    @Test func corpusDirectoryWithoutManifest() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("nested"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let latin1 = Array("<html><head><meta charset=\"iso-8859-1\"><title>Caf".utf8) + [0xE9] + Array("</title></head><body>Gr".utf8) + [0xFC, 0xDF, 0x65] + Array("</body></html>".utf8)
-        try Data(latin1).write(to: directory.appendingPathComponent("a.html"))
-        try Data("<p>second</p>".utf8).write(to: directory.appendingPathComponent("nested/b.htm"))
-        try Data("ignored".utf8).write(to: directory.appendingPathComponent("notes.txt"))
-        let harness = try EmulatorHarness { $0.corpusDirectory = directory }
-        defer { harness.stop() }
-        let token = try await harness.accessToken()
-
-        let pages = try await harness.queryAllPages("SELECT Id, Subject, HtmlBody FROM EmailMessage ORDER BY Id LIMIT 2", token: token)
-        let rows = try records(try #require(pages.first))
-
-        #expect(harness.emulator.recordCounts["EmailMessage"] == 2 + 6)
-        #expect(rows.first?["Subject"] as? String == "Café")
-        #expect((rows.first?["HtmlBody"] as? String)?.contains("Grüße") == true)
-        #expect(rows.last?["HtmlBody"] as? String == "<p>second</p>")
-    }
-
-    @Test func invalidSettingsAreRejected() {
-        let certificate = TestKeys.pair.certificatePEM
-        var zeroPage = EmulatorConfiguration(certificatePEM: certificate)
-        zeroPage.pageSize = 0
-        var badRate = EmulatorConfiguration(certificatePEM: certificate)
-        badRate.faultRate = 1.5
-        var negative = EmulatorConfiguration(certificatePEM: certificate)
-        negative.recordCount = -1
-        var missingCorpus = EmulatorConfiguration(certificatePEM: certificate)
-        missingCorpus.corpusDirectory = URL(fileURLWithPath: "/nonexistent/corpus")
-
-        for configuration in [zeroPage, badRate, negative, missingCorpus] {
-            #expect(throws: EmulatorError.self) { _ = try SalesforceEmulator(configuration: configuration) }
-        }
-    }
-
-    @Test func latencyStillServes() async throws {
-        let harness = try EmulatorHarness { $0.latencyMilliseconds = 20 }
-        defer { harness.stop() }
-        let token = try await harness.accessToken()
-
-        let reply = try await harness.query("SELECT Id FROM Account LIMIT 3", token: token)
-
-        #expect(reply.status == 200)
-        #expect(try records(try #require(try reply.json() as? [String: Any])).count == 3)
     }
 }

@@ -64,7 +64,7 @@ struct RetryTests {
         #expect(pages.recordIDs == ["500xx0000000001AAA"])
         // The second, fast response can still pass the timeout on a loaded machine.
         #expect((1...2).contains(client.statistics().retries))
-        #expect(logs.all.first { $0.message.hasPrefix("retrying") }?.field("error")?.contains("timed out") == true)
+        #expect(logs.all.first { $0.message.description.hasPrefix("retrying") }?.field("error")?.contains("timed out") == true)
     }
 
     @Test func truncatedJSONRetried() async throws {

@@ -2,9 +2,11 @@
 /// records. Passes elements through unchanged when chunking is off.
 actor ChunkStage {
     private let chunker: Chunker?
+    private let progress: PipelineProgress
 
-    init(options: ChunkingOptions?) {
+    init(options: ChunkingOptions?, progress: PipelineProgress) {
         self.chunker = options.map { Chunker(options: $0) }
+        self.progress = progress
     }
 
     func run(input: BoundedChannel<[RecordOutput]>, output: BoundedChannel<[RecordOutput]>) async {
@@ -12,6 +14,7 @@ actor ChunkStage {
         do {
             for try await batch in input {
                 guard let chunker else {
+                    progress.addDelivered(batch)
                     try await output.send(batch)
                     continue
                 }
@@ -20,6 +23,8 @@ actor ChunkStage {
                     record.elements = chunker.chunk(record.elements)
                     return .elements(record)
                 }
+                // Counted before the send, so a consumer never receives a record not yet counted.
+                progress.addDelivered(chunked)
                 try await output.send(chunked)
             }
         } catch {

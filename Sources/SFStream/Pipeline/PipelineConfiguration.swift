@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 
 /// Settings of a ``SalesforcePipeline`` run.
 public struct PipelineConfiguration: Sendable {
@@ -41,6 +42,11 @@ public struct PipelineConfiguration: Sendable {
     /// Stop before the org's daily API allowance passes this share (0–100) of its limit, as
     /// reported by the `Sforce-Limit-Info` header.
     public var maxAPIUsagePercent: Double?
+    /// Receives the stages' events: each category's query start and end (`debug`), a resumed
+    /// query (`warning`), a stop at the API usage threshold (`notice`). Records that fail are not
+    /// logged here, because they reach the output as ``RecordOutput/failure(_:)``.
+    /// Default: a logger that drops every event.
+    public var logger: Logger = .disabled(label: "sfstream.pipeline")
 
     public init(
         categories: [SObjectCategory],

@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 import Synchronization
 
 /// The paginate stage: one query per category, run concurrently, each page cut into batches of
@@ -16,6 +17,8 @@ actor QueryStage {
 
     private let client: SalesforceClient
     private let configuration: PipelineConfiguration
+    private let progress: PipelineProgress
+    private var logger: Logger { configuration.logger }
     private(set) var recordsRead: [String: Int] = [:]
     private(set) var recordsUnchanged = 0
     private(set) var stopReason: StopReason?
@@ -23,9 +26,10 @@ actor QueryStage {
     /// Times one category may resume by keyset after losing its query locator.
     static let maxLocatorResumptions = 5
 
-    init(client: SalesforceClient, configuration: PipelineConfiguration) {
+    init(client: SalesforceClient, configuration: PipelineConfiguration, progress: PipelineProgress) {
         self.client = client
         self.configuration = configuration
+        self.progress = progress
     }
 
     /// Queries every category and finishes `output` when all are done. A category whose query
@@ -46,6 +50,13 @@ actor QueryStage {
     private func query(_ category: SObjectCategory, instanceURL: String, output: BoundedChannel<[StageItem]>) async {
         let cursor = Mutex<KeysetCursor?>(nil)
         var resumptions = 0
+        logger.debug("querying category", metadata: ["category": "\(category.name)"])
+        defer {
+            progress.finishQuery(category: category.name)
+            logger.debug("category query ended", metadata: [
+                "category": "\(category.name)", "records_read": "\(recordsRead[category.name, default: 0])",
+            ])
+        }
         do {
             let baseConditions = try await conditions(for: category)
             while true {
@@ -57,6 +68,10 @@ actor QueryStage {
                     return
                 } catch let error as SalesforceError where error.kind == .invalidQueryLocator && resumptions < Self.maxLocatorResumptions {
                     resumptions += 1
+                    logger.warning("resuming query after the query locator was lost", metadata: [
+                        "category": "\(category.name)", "resumption": "\(resumptions)",
+                        "max_resumptions": "\(Self.maxLocatorResumptions)",
+                    ])
                     continue
                 }
             }
@@ -65,6 +80,11 @@ actor QueryStage {
         } catch is CancellationError {
             return
         } catch let stop as AllowanceStop {
+            if case .apiAllowance(let used, let limit) = stop.reason {
+                logger.notice("stopping category at the API usage threshold", metadata: [
+                    "category": "\(category.name)", "api_used": "\(used)", "api_limit": "\(limit)",
+                ])
+            }
             stopReason = stopReason ?? stop.reason
         } catch let error as SalesforceError where error.kind == .requestLimitExceeded {
             stopReason = stopReason ?? .requestLimitExceeded(error.description)
@@ -103,6 +123,7 @@ actor QueryStage {
         let includeDeleted = configuration.includeDeleted
         let maxUsage = configuration.maxAPIUsagePercent
         let client = self.client
+        let progress = self.progress
 
         try await client.query(soql, includeDeleted: includeDeleted) { page in
             var items: [StageItem] = []
@@ -129,6 +150,8 @@ actor QueryStage {
                     items.append(.record(RecordEnvelope(category: category.name, record: record, url: url), category))
                 }
             }
+            // Counted before the records go on, so a consumer never receives a record not yet counted as read.
+            progress.addRecordsRead(items.count, category: category.name)
             var start = 0
             while start < items.count {
                 let end = min(start + batchSize, items.count)
@@ -136,7 +159,8 @@ actor QueryStage {
                 start = end
             }
             if let last { advance(last) }
-            await self.count(read: page.records.count, unchanged: unchanged, for: category.name)
+            // Records re-read after a resumption are not counted twice.
+            await self.count(read: items.count + unchanged, unchanged: unchanged, for: category.name)
 
             if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
                 Double(usage.used) * 100 >= maxUsage * Double(usage.limit)

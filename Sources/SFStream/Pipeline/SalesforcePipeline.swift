@@ -13,6 +13,8 @@
 public final class SalesforcePipeline: Sendable {
     public let client: SalesforceClient
     public let configuration: PipelineConfiguration
+    /// Counters of the current (or last) run, for showing progress while ``run(into:)`` runs.
+    public let progress = PipelineProgress()
 
     public init(client: SalesforceClient, configuration: PipelineConfiguration) {
         self.client = client
@@ -32,12 +34,13 @@ public final class SalesforcePipeline: Sendable {
         let fetched = BoundedChannel<[StageItem]>(capacity: capacity)
         let partitioned = BoundedChannel<[RecordOutput]>(capacity: capacity)
 
-        let queryStage = QueryStage(client: client, configuration: configuration)
+        progress.reset(categories: configuration.categories.map(\.name))
+        let queryStage = QueryStage(client: client, configuration: configuration, progress: progress)
         let fetchStage = BodyFetchStage(
             client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize
         )
         let partitionStage = PartitionStage(workers: configuration.partitionWorkers, assignsIDs: configuration.chunking == nil)
-        let chunkStage = ChunkStage(options: configuration.chunking)
+        let chunkStage = ChunkStage(options: configuration.chunking, progress: progress)
 
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await queryStage.run(output: queried) }

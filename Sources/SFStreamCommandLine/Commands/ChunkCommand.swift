@@ -7,10 +7,10 @@ enum ChunkCommand {
         brief: "Chunk NDJSON elements read from stdin.",
         summary: "Read elements as NDJSON on stdin and write chunks as NDJSON on stdout. Consecutive elements with the same metadata.filename form one document; chunks never span two documents.",
         usage: "sfstream chunk [options] < elements.ndjson",
-        options: ChunkingArguments.options(defaultStrategy: "by_title") + [OptionSpec.config]
+        options: ChunkingArguments.options(defaultStrategy: "by_title") + [CommandLog.levelOption, OptionSpec.config]
     )
 
-    static func run(_ arguments: ParsedArguments) -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
         do {
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "by_title").map { Chunker(options: $0) }
@@ -49,7 +49,9 @@ enum ChunkCommand {
                 do {
                     element = try ElementJSONReader.element(fromJSONLine: line)
                 } catch {
-                    writeStandardError("sfstream chunk: error: line \(lineNumber): \(error)")
+                    // One bad file can hold millions of invalid lines: a constant message lets the
+                    // repeat limiter cut them to a few lines a minute and a count.
+                    logger.error("invalid element line skipped", metadata: ["line": "\(lineNumber)", "error": "\(error)"])
                     invalidLines += 1
                     continue
                 }
@@ -61,9 +63,11 @@ enum ChunkCommand {
             try flushDocument()
         } catch {
             let failure = error as? OutputClosed ?? OutputClosed(code: EIO)
-            if !failure.isBrokenPipe { writeStandardError("sfstream chunk: error: \(failure)") }
+            if !failure.isBrokenPipe { logger.error("\(failure)") }
+            CommandLog.repeatLimiter.flush()
             return .recordsFailed
         }
+        CommandLog.repeatLimiter.flush()
         return invalidLines == 0 ? .success : .recordsFailed
     }
 }

@@ -10,16 +10,19 @@ enum DemoCommand {
         options: PipelineArguments.options + EmulatorArguments.options + [OptionSpec.config]
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
         let logGate = ClientLogGate()
         let emulator: SalesforceEmulator
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let progressMode: ProgressDisplay.Mode
         do {
             // Every check of the arguments themselves runs before the emulator starts.
-            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, logGate: logGate)
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
+            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate)
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             var emulatorConfiguration = EmulatorConfiguration(certificatePEM: "")
+            emulatorConfiguration.logger = log.logger(label: "sfstream.emulator")
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
             try PipelineArguments.prepareFiles(arguments, for: &pipelineConfiguration)
 
@@ -37,7 +40,9 @@ enum DemoCommand {
             client = SalesforceClient(credentials: credentials, configuration: clientConfiguration)
             pipelineConfiguration.categories = try await PipelineArguments.resolveCategories(arguments, client: client)
             configuration = pipelineConfiguration
-            writeStandardError("sfstream demo: emulated org at \(emulator.loginURL.absoluteString), records \(describe(emulator.recordCounts))")
+            log.logger.notice("emulated org started", metadata: [
+                "login_url": "\(emulator.loginURL.absoluteString)", "records": "\(describe(emulator.recordCounts))",
+            ])
         } catch {
             return StartFailure.report(error, command: spec)
         }
@@ -47,7 +52,8 @@ enum DemoCommand {
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"),
-            label: "sfstream demo"
+            log: log,
+            progressMode: progressMode
         )
         return await runner.run()
     }

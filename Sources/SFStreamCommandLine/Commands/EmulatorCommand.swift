@@ -12,16 +12,17 @@ enum EmulatorCommand {
             OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1, 0 to 65535 (default 0: any free port)."),
             OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").username))."),
             OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").consumerKey))."),
-        ] + EmulatorArguments.options
+        ] + EmulatorArguments.options + [CommandLog.levelOption]
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) async -> ExitStatus {
         let emulator: SalesforceEmulator
         do {
             guard let certificatePath = arguments.value("certificate") else {
                 throw UsageError("missing --certificate FILE: the connected app's PEM certificate, e.g. made with 'openssl req -new -x509 -key key.pem -out cert.pem -subj /CN=sfstream'")
             }
             var configuration = EmulatorConfiguration(certificatePEM: "")
+            configuration.logger = logger
             if let port = try arguments.integer("port", in: 0...65535) {
                 configuration.port = UInt16(port)
             }

@@ -9,10 +9,11 @@ enum PartitionCommand {
         usage: "sfstream partition [options] FILE...",
         options: [
             OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252 (default: <meta charset>, else windows-1252)."),
+            CommandLog.levelOption,
         ] + ChunkingArguments.options(defaultStrategy: "none") + [OptionSpec.config]
     )
 
-    static func run(_ arguments: ParsedArguments) -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
         let encoding = arguments.value("encoding")
         do {
@@ -43,7 +44,7 @@ enum PartitionCommand {
             case .success(let contents):
                 data = contents
             case .failure(let error):
-                writeStandardError("sfstream partition: error: \(error)")
+                logger.error("\(error)")
                 missingFiles += 1
                 continue
             }
@@ -61,10 +62,10 @@ enum PartitionCommand {
                 jsonWriter.removeAll()
                 try writer.flush()
             } catch let error as OutputClosed {
-                if !error.isBrokenPipe { writeStandardError("sfstream partition: error: \(error)") }
+                if !error.isBrokenPipe { logger.error("\(error)") }
                 return .recordsFailed
             } catch {
-                writeStandardError("sfstream partition: error: \(path): \(error)")
+                logger.error("\(path): \(error)")
                 failures += 1
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The options shared by `salesforce` and `demo`: what to read and how to process it.
 enum PipelineArguments {
@@ -13,7 +12,9 @@ enum PipelineArguments {
         OptionSpec("query-batch-size", value: "N", help: "Records per query page requested with Sforce-Query-Options, 200 to 2000 (default 500); Salesforce may return fewer."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds, 1 to 3600 (default 60)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE (default: stderr only)."),
-        OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr (default: off)."),
+        CommandLog.levelOption,
+        CommandLog.verboseOption,
+        CommandLog.quietOption,
         OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out (default: none, read every record)."),
         OptionSpec("lookback", value: "SECONDS", help: "With --state-file: how far before the saved watermark to read again, in seconds, 0 to 31536000 (default 300)."),
         OptionSpec("since", value: "DATETIME", help: "Read only records with SystemModstamp at or after this ISO 8601 instant, e.g. 2026-01-31T00:00:00Z; with --state-file, the later of this instant and the saved watermark applies (default: no lower bound)."),
@@ -34,20 +35,6 @@ enum PipelineArguments {
             throw arguments.invalidValue("categories", expected: "a comma-separated list of sObjects such as Account,Case")
         }
         return names
-    }
-
-    /// Writes the client's retries, re-authentications and errors to stderr, one line each:
-    /// `sfstream: warning: retrying … method=GET path=/services/data/v62.0/query/… attempt=2 status=503`.
-    /// The client never puts tokens or query strings in the fields. Before records flow, only the
-    /// final error of a failed start is shown (one line), so retries are held back until
-    /// ``ClientLogGate/open()``. `--verbose` shows everything from the start, with the `info`
-    /// events (tokens obtained and renewed).
-    static func stderrLogger(verbose: Bool, gate: ClientLogGate) -> ClientLogger {
-        ClientLogger { event in
-            guard event.level >= (verbose ? .info : .warning), verbose || gate.isOpen else { return }
-            let fields = event.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            writeStandardError("sfstream: \(event.level.rawValue): \(event.message)\(fields.isEmpty ? "" : " " + fields)")
-        }
     }
 
     /// Authenticates, then resolves `--categories` and `--fields` with the org's describe results.
@@ -95,9 +82,9 @@ enum PipelineArguments {
         }
     }
 
-    static func clientConfiguration(_ arguments: ParsedArguments, logGate: ClientLogGate) throws -> ClientConfiguration {
+    static func clientConfiguration(_ arguments: ParsedArguments, log: CommandLog, logGate: ClientLogGate) throws -> ClientConfiguration {
         var configuration = ClientConfiguration()
-        configuration.logger = stderrLogger(verbose: arguments.flag("verbose"), gate: logGate)
+        configuration.logger = logGate.gatedLogger(log.logger(label: "sfstream.salesforce"))
         if let version = arguments.value("api-version") {
             let trimmed = version.hasPrefix("v") ? String(version.dropFirst()) : version
             guard let number = Double(trimmed), number >= 20 else {
@@ -115,12 +102,13 @@ enum PipelineArguments {
     }
 
     /// Checks every pipeline option without touching a file; ``prepareFiles(_:for:)`` does that.
-    static func pipelineConfiguration(_ arguments: ParsedArguments, categories: [SObjectCategory]) throws -> PipelineConfiguration {
+    static func pipelineConfiguration(_ arguments: ParsedArguments, categories: [SObjectCategory], log: CommandLog) throws -> PipelineConfiguration {
         try checkDependencies(arguments)
         var configuration = PipelineConfiguration(
             categories: categories,
             chunking: try ChunkingArguments.parse(arguments, defaultStrategy: "by_title")
         )
+        configuration.logger = log.logger(label: "sfstream.pipeline")
         if let workers = try arguments.integer("workers", in: 1...256) {
             configuration.partitionWorkers = workers
         }
@@ -173,16 +161,5 @@ enum PipelineArguments {
             throw arguments.invalidValue("shard-window", expected: "FROM/TO, two ISO 8601 dates with FROM before TO")
         }
         return (shard, (from, to))
-    }
-}
-
-/// Holds back client log lines until the run has started, so a failed start prints one line.
-final class ClientLogGate: Sendable {
-    private let state = Atomic<Bool>(false)
-
-    var isOpen: Bool { state.load(ordering: .relaxed) }
-
-    func open() {
-        state.store(true, ordering: .relaxed)
     }
 }

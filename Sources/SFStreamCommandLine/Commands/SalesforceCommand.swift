@@ -19,14 +19,16 @@ enum SalesforceCommand {
         ] + PipelineArguments.options
     )
 
-    static func run(_ arguments: ParsedArguments) async -> ExitStatus {
+    static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
         let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let progressMode: ProgressDisplay.Mode
         do {
             // Every check of the arguments themselves runs before the first file or network access.
-            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, logGate: logGate)
-            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
+            progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
+            let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate)
+            var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             let settings = try CredentialSettings(arguments)
             try PipelineArguments.prepareFiles(arguments, for: &pipelineConfiguration)
             let credentials = try settings.load()
@@ -37,8 +39,13 @@ enum SalesforceCommand {
             return StartFailure.report(error, command: spec)
         }
         logGate.open()
-        let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"),
-            statePath: arguments.value("state-file"))
+        let runner = StreamRunner(
+            pipeline: SalesforcePipeline(client: client, configuration: configuration),
+            errorsPath: arguments.value("errors"),
+            statePath: arguments.value("state-file"),
+            log: log,
+            progressMode: progressMode
+        )
         return await runner.run()
     }
 }

@@ -8,11 +8,12 @@ enum StartFailure {
     }
 
     static func report(_ error: any Error, label: String, usage: String) -> ExitStatus {
-        writeStandardError("\(label): error: \(error)")
+        // The level options may be the invalid ones, so this error prints at the default level.
+        CommandLog.defaultLogger(prefix: label).error("\(error)")
         switch error {
         case is UsageError:
-            writeStandardError("Usage: \(usage)")
-            writeStandardError("Run '\(label) --help' for more information.")
+            StandardErrorConsole.shared.writeLine("Usage: \(usage)")
+            StandardErrorConsole.shared.writeLine("Run '\(label) --help' for more information.")
             return .usage
         case is InputFileError:
             return .noInput

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// Runs a pipeline and writes its elements to stdout as NDJSON, its failures to stderr (and
-/// the `--errors` file), and a one-line summary to stderr.
+/// the `--errors` file), its progress and a one-line summary to stderr.
 ///
 /// SIGINT and SIGTERM stop the stages; the lines already complete are flushed, the state file
 /// is saved, and the exit status is 130 or 143. A closed stdout (`| head`) ends the run quietly.
@@ -15,14 +15,15 @@ struct StreamRunner {
     var errorsPath: String?
     /// Path of the incremental-sync state, saved after the records are out.
     var statePath: String?
-    var label: String = "sfstream"
+    var log: CommandLog
+    var progressMode: ProgressDisplay.Mode
 
     func run() async -> ExitStatus {
         let reporter: FailureReporter
         do {
-            reporter = try FailureReporter(errorsPath: errorsPath)
+            reporter = try FailureReporter(errorsPath: errorsPath, logger: log.logger)
         } catch {
-            writeStandardError("\(label): error: \(error)")
+            log.logger.error("\(error)")
             return .notStarted
         }
         defer { reporter.close() }
@@ -32,6 +33,8 @@ struct StreamRunner {
         let pipeline = self.pipeline
         let tracker = pipeline.configuration.tracker
         let pipelineTask = Task { await pipeline.run(into: output) }
+        let progressDisplay = ProgressDisplay(mode: progressMode, prefix: log.prefix, progress: pipeline.progress, client: pipeline.client)
+        progressDisplay.start()
         let signals = SignalWatcher { _ in
             output.cancel()
             pipelineTask.cancel()
@@ -80,6 +83,7 @@ struct StreamRunner {
         }
         let statistics = await pipelineTask.value
         let signal = signals.stop()
+        progressDisplay.stop()
 
         var stateSaveFailed = false
         // After a failed write the reader may not have consumed lines that write(2) accepted
@@ -88,28 +92,30 @@ struct StreamRunner {
             do {
                 try tracker.snapshot().save(to: statePath)
             } catch {
-                writeStandardError("\(label): error: \(error)")
+                log.logger.error("\(error)")
                 stateSaveFailed = true
             }
         }
 
+        CommandLog.repeatLimiter.flush()
         let clientStatistics = pipeline.client.statistics()
         let read = statistics.recordsRead.values.reduce(0, +)
         let elapsed = started.duration(to: .now).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         if let reason = statistics.stopReason {
-            writeStandardError("\(label): \(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
+            log.logger.warning("\(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
         }
         if let outputFailure, !outputFailure.isBrokenPipe {
-            writeStandardError("\(label): error: \(outputFailure)")
+            log.logger.error("\(outputFailure)")
         }
         if outputFailure == nil {
-            var summary = "\(label): \(read) records read, \(recordsDelivered) delivered, "
+            var summary = "\(log.prefix): \(read) records read, \(recordsDelivered) delivered, "
             if recordsDeleted > 0 { summary += "\(recordsDeleted) deleted, " }
             if statistics.recordsUnchanged > 0 { summary += "\(statistics.recordsUnchanged) unchanged, " }
             summary += "\(elementsWritten) elements, \(reporter.failedRecords) failed, "
                 + "\(clientStatistics.retries) retries, " + String(format: "%.1f s", seconds)
-            writeStandardError(summary)
+            // The summary is not a log event: it prints whatever the log level.
+            StandardErrorConsole.shared.writeLine(summary)
         }
 
         switch signal {

@@ -1,9 +1,11 @@
 import Foundation
+import SFStreamLogging
 
 /// Reports records that produced no elements: one line on stderr each, and one JSON line each
 /// in the `--errors` file when given.
 public final class FailureReporter {
     private let errorsFile: FileHandle?
+    private let logger: Logger
     public private(set) var failedRecords = 0
     public private(set) var failedCategories = 0
     /// Failures seen per stage and reason, so that a reason repeated for many records (a host
@@ -14,7 +16,8 @@ public final class FailureReporter {
     static let linesPerReason = 10
 
     /// Opens (creating or truncating) the `--errors` file.
-    public init(errorsPath: String?) throws {
+    public init(errorsPath: String?, logger: Logger) throws {
+        self.logger = logger
         if let errorsPath {
             guard FileManager.default.createFile(atPath: errorsPath, contents: nil) else {
                 throw UsageError("cannot create the --errors file '\(errorsPath)': check that its folder exists and is writable")
@@ -35,7 +38,9 @@ public final class FailureReporter {
         let seen = countsByReason[reasonKey, default: 0] + 1
         countsByReason[reasonKey] = seen
         if seen <= Self.linesPerReason {
-            writeStandardError("sfstream: error: \(failure.description)")
+            // The line names the record in words, as `--errors` readers and earlier versions
+            // expect, rather than as a constant message with fields.
+            logger.error("\(failure.description)")
         }
         guard let errorsFile else { return }
         var object: [String: String] = [
@@ -51,10 +56,8 @@ public final class FailureReporter {
     /// the `--errors` file.
     public func close() {
         for (reason, count) in countsByReason.sorted(by: { $0.key < $1.key }) where count > Self.linesPerReason {
-            writeStandardError(
-                "sfstream: error: \(count - Self.linesPerReason) more records failed with the same reason (\(reason.prefix(120)))"
-                    + (errorsFile == nil ? "; use --errors FILE to list them all" : "; all are in the --errors file")
-            )
+            let advice = errorsFile == nil ? "use --errors FILE to list them all" : "all are in the --errors file"
+            logger.error("\(count - Self.linesPerReason) more records failed with the same reason (\(reason.prefix(120))); \(advice)")
         }
         try? errorsFile?.close()
     }

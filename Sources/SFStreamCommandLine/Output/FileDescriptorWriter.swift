@@ -60,18 +60,3 @@ public final class FileDescriptorWriter {
         }
     }
 }
-
-/// Writes one line to stderr at once; diagnostics never share a buffer with stdout.
-public func writeStandardError(_ line: String) {
-    var bytes = Array(line.utf8)
-    bytes.append(UInt8(ascii: "\n"))
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { raw in write(2, raw.baseAddress! + offset, raw.count - offset) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            return
-        }
-        offset += written
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -43,8 +44,8 @@ extension SalesforceClient {
             )
         }
         let instanceURL = try validatedInstanceURL(instanceText, request: display)
-        log(.info, isRenewal ? "renewed Salesforce access token" : "obtained Salesforce access token", [
-            ("instance_host", instanceURL.host ?? ""), ("attempts", String(attempts)),
+        logger.info(isRenewal ? "renewed Salesforce access token" : "obtained Salesforce access token", metadata: [
+            "instance_host": "\(instanceURL.host ?? "")", "attempts": "\(attempts)",
         ])
         return (AccessToken(token), instanceURL)
     }

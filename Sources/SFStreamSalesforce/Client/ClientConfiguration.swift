@@ -1,3 +1,5 @@
+import SFStreamLogging
+
 /// Settings of a `SalesforceClient`; the defaults suit a production org.
 public struct ClientConfiguration: Sendable {
     /// REST API version without the `v`, such as `62.0`.
@@ -18,7 +20,10 @@ public struct ClientConfiguration: Sendable {
     /// Default 500: a whole page is parsed and held while its records are handed on, and a page
     /// of 2,000 EmailMessage records held about 10 MB more than one of 500.
     public var queryBatchSize: Int?
-    public var logger: ClientLogger?
+    /// Receives retries (`warning`), token requests and renewals (`info`). Events carry the
+    /// method, path and status, never the access token, the private key or a query string.
+    /// Default: a logger that drops every event.
+    public var logger: Logger
 
     public init(
         apiVersion: String = "62.0",
@@ -28,7 +33,7 @@ public struct ClientConfiguration: Sendable {
         retryMaxDelay: Double = 30,
         retryMaxTotalTime: Double = 120,
         queryBatchSize: Int? = 500,
-        logger: ClientLogger? = nil
+        logger: Logger = .disabled(label: "sfstream.salesforce")
     ) {
         self.apiVersion = apiVersion
         self.requestTimeout = requestTimeout

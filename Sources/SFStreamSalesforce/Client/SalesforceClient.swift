@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 import Synchronization
 
 /// A Salesforce REST API client that signs in with the OAuth 2.0 JWT bearer flow.
@@ -61,7 +62,5 @@ public final class SalesforceClient: Sendable {
     /// `/services/data/v62.0`
     var dataPath: String { "/services/data/v\(configuration.apiVersion)" }
 
-    func log(_ level: ClientLogger.Level, _ message: String, _ fields: [(key: String, value: String)]) {
-        configuration.logger?.log(level, message, fields)
-    }
+    var logger: Logger { configuration.logger }
 }

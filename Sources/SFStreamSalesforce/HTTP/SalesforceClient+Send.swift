@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -27,8 +28,8 @@ extension SalesforceClient {
                     )
                 }
                 renewedAfterRejection = true
-                log(.info, "renewing Salesforce access token after a rejected request", [
-                    ("method", request.method), ("path", request.path), ("error_code", error.code ?? ""),
+                logger.info("renewing Salesforce access token after a rejected request", metadata: [
+                    "method": "\(request.method)", "path": "\(request.path)", "error_code": "\(error.code ?? "")",
                 ])
                 _ = try await renewSession(replacing: session.generation)
                 continue
@@ -140,11 +141,11 @@ extension SalesforceClient {
                 throw failure
             }
             statisticsStorage.withLock { $0.retries += 1 }
-            log(.warning, "retrying Salesforce request after a transient failure", [
-                ("method", method), ("path", path), ("attempt", String(attempts + 1)),
-                ("status", failure.httpStatus.map(String.init) ?? ""),
-                ("error", failure.httpStatus == nil || failure.kind == .invalidResponse ? failure.detail ?? "" : failure.errorCode ?? ""),
-                ("delay_ms", String(Int(delay / .milliseconds(1)))),
+            logger.warning("retrying Salesforce request after a transient failure", metadata: [
+                "method": "\(method)", "path": "\(path)", "attempt": "\(attempts + 1)",
+                "status": "\(failure.httpStatus.map(String.init) ?? "")",
+                "error": "\(failure.httpStatus == nil || failure.kind == .invalidResponse ? failure.detail ?? "" : failure.errorCode ?? "")",
+                "delay_ms": "\(Int(delay / .milliseconds(1)))",
             ])
             try await Task.sleep(for: delay)
         }

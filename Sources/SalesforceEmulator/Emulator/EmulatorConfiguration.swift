@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 
 /// Settings of a `SalesforceEmulator`. Only the certificate is required.
 public struct EmulatorConfiguration: Sendable {
@@ -47,9 +48,10 @@ public struct EmulatorConfiguration: Sendable {
     /// A query locator expires this many seconds after its last use (Salesforce: 15 minutes).
     public var queryLocatorLifetimeSeconds: Int = 900
 
-    /// Receives one line per request (`request method=GET path=/services/... status=200 fault=...`).
-    /// Lines carry no query strings, tokens or assertions. `nil` logs nothing.
-    public var requestLogger: (@Sendable (String) -> Void)? = nil
+    /// Receives one `debug` event per request served, with `method`, `path`, `status` and, for an
+    /// injected fault, `fault`. Events carry no query strings, tokens or assertions.
+    /// Default: a logger that drops every event.
+    public var logger: Logger = .disabled(label: "sfstream.emulator")
     /// Text put at the start of every access token's secret part, so that a test can search all
     /// output for it and prove no token leaked. Letters and digits only; `nil` for none.
     public var accessTokenMarker: String? = nil

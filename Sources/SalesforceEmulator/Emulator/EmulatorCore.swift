@@ -1,4 +1,5 @@
 import Foundation
+import SFStreamLogging
 import Synchronization
 
 /// A query cursor: the matching record indices, fixed when the query ran, and its page size.
@@ -80,12 +81,14 @@ final class EmulatorCore: Sendable {
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let (response, fault) = await respond(to: request)
-        if let logger = configuration.requestLogger {
-            // The path only: the query string may hold SOQL literals, and nothing here logs tokens or assertions.
-            var line = "request method=\(request.method) path=\(request.path) status=\(response.status)"
-            if let fault { line += " fault=\(fault)" }
-            logger(line)
-        }
+        // The path only: the query string may hold SOQL literals, and nothing here logs tokens or assertions.
+        configuration.logger.debug("served request", metadata: {
+            var metadata: Logger.Metadata = [
+                "method": "\(request.method)", "path": "\(request.path)", "status": "\(response.status)",
+            ]
+            if let fault { metadata["fault"] = "\(fault)" }
+            return metadata
+        }())
         return response
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SalesforceEmulator
+import SFStreamLogging
 import SFStreamSalesforce
 import Synchronization
 
@@ -76,25 +77,23 @@ final class StubOrg: Sendable {
 
 extension ClientConfiguration {
     /// Short backoff waits, so retry tests finish quickly; counts stay as in production.
-    static func fastRetries(maxRetries: Int = 5, logger: ClientLogger? = nil) -> ClientConfiguration {
+    static func fastRetries(maxRetries: Int = 5, logger: Logger = .disabled()) -> ClientConfiguration {
         ClientConfiguration(requestTimeout: 10, maxRetries: maxRetries, retryBaseDelay: 0.01, retryMaxDelay: 0.05, logger: logger)
     }
 }
 
-/// Collects log events so tests can assert on them.
+/// Collects the client's log events so tests can assert on them.
 final class LogCollector: Sendable {
-    private let events = Mutex<[ClientLogger.Event]>([])
+    private let store = LogEventStore()
 
-    var logger: ClientLogger {
-        ClientLogger { [self] event in events.withLock { $0.append(event) } }
-    }
+    var logger: Logger { store.logger(label: "sfstream.salesforce") }
 
-    var all: [ClientLogger.Event] { events.withLock { $0 } }
+    var all: [LogEvent] { store.events }
 
-    /// Each event as one line: message, then `key=value` fields.
+    /// Each event as one line: message, then `key=value` fields in key order.
     var lines: [String] {
         all.map { event in
-            ([event.message] + event.fields.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+            ([event.message.description] + event.metadata.keys.sorted().map { "\($0)=\(event.metadata[$0]!)" }).joined(separator: " ")
         }
     }
 }
