@@ -67,10 +67,10 @@ import Testing
         let run = try await runMarked(["--log-level", "trace"])
         #expect(!run.result.stdout.isEmpty, "\(run.result.stderr)")
         // The run logged the events most likely to carry a secret, so their absence means something.
-        #expect(run.result.stderr.contains("sfstream: info: obtained Salesforce access token"))
-        #expect(run.result.stderr.contains("sfstream: info: renewing Salesforce access token after a rejected request"))
-        #expect(run.result.stderr.contains("sfstream: info: renewed Salesforce access token"))
-        #expect(run.result.stderr.contains("sfstream: debug: querying category category=Case"))
+        #expect(run.result.stderr.contains("sfstream salesforce: info: obtained Salesforce access token"))
+        #expect(run.result.stderr.contains("sfstream salesforce: info: renewing Salesforce access token after a rejected request"))
+        #expect(run.result.stderr.contains("sfstream salesforce: info: renewed Salesforce access token"))
+        #expect(run.result.stderr.contains("sfstream salesforce: debug: querying category category=Case"))
         expectNoSecret(in: run)
     }
 }

@@ -48,8 +48,9 @@ struct CommandLog: Sendable {
         }
     }
 
+    /// Returns the prefix of every stderr line a command writes, the same one its start errors use.
     static func prefix(command name: String) -> String {
-        name == "salesforce" ? "sfstream" : "sfstream \(name)"
+        "sfstream \(name)"
     }
 
     /// Returns a logger at the default level, for errors found before a command's own settings are read.
