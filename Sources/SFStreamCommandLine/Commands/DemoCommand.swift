@@ -15,7 +15,9 @@ enum DemoCommand {
         let emulator: SalesforceEmulator
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let outputTarget: OutputTarget
         do {
+            outputTarget = try OutputTarget.parse(arguments)
             let keyPair = try TestKeyPair.generate()
             var emulatorConfiguration = EmulatorConfiguration(certificatePEM: keyPair.certificatePEM)
             try EmulatorArguments.apply(arguments, to: &emulatorConfiguration)
@@ -43,6 +45,7 @@ enum DemoCommand {
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"),
+            outputTarget: outputTarget,
             label: "sfstream demo"
         )
         return await runner.run()

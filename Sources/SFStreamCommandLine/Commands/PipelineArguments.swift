@@ -12,6 +12,8 @@ enum PipelineArguments {
         OptionSpec("fetch-batch-size", value: "N", help: "Records per sObject Collections request, 1 to 200 (default 50): larger batches spend fewer API requests and more memory."),
         OptionSpec("query-batch-size", value: "N", help: "Records per query page requested with Sforce-Query-Options, 200 to 2000 (default 500); Salesforce may return fewer."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds (default 60)."),
+        OptionSpec("output", value: "FILE", help: "Write the NDJSON to FILE instead of stdout; FILE is replaced when the run ends (kept as it was if a write fails)."),
+        OptionSpec("output-dir", value: "DIR", help: "Write one JSON file per record instead of NDJSON: DIR/<sObject>/<Id>.xml.json (.eml.json for EmailMessage), as unstructured-ingest's local destination names them."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE."),
         OptionSpec("verbose", help: "Also log tokens obtained and renewed (never their values) on stderr."),
         OptionSpec("state-file", value: "FILE", help: "Incremental sync: read only records changed since the run that wrote FILE, and update FILE after the records are out."),

@@ -22,7 +22,9 @@ enum SalesforceCommand {
         let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
+        let outputTarget: OutputTarget
         do {
+            outputTarget = try OutputTarget.parse(arguments)
             let credentials = try credentials(from: arguments)
             client = SalesforceClient(credentials: credentials, configuration: try PipelineArguments.clientConfiguration(arguments, logGate: logGate))
             var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [])
@@ -34,7 +36,7 @@ enum SalesforceCommand {
         }
         logGate.open()
         let runner = StreamRunner(pipeline: SalesforcePipeline(client: client, configuration: configuration), errorsPath: arguments.value("errors"),
-            statePath: arguments.value("state-file"))
+            statePath: arguments.value("state-file"), outputTarget: outputTarget)
         return await runner.run()
     }
 
