@@ -9,7 +9,6 @@ enum EmulatorCommand {
         usage: "sfstream emulator --certificate FILE [options]",
         options: [
             OptionSpec("certificate", value: "FILE", help: "PEM X.509 certificate of the connected app; JWTs must be signed with its private key."),
-            OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1 (default 0: any free port)."),
             OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default demo@example.com)."),
             OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts."),
         ] + EmulatorArguments.options
@@ -25,9 +24,6 @@ enum EmulatorCommand {
                 throw UsageError("cannot read --certificate '\(certificatePath)': check the path and permissions")
             }
             var configuration = EmulatorConfiguration(certificatePEM: certificate)
-            if let port = try arguments.integer("port", in: 0...65535) {
-                configuration.port = UInt16(port)
-            }
             if let username = arguments.value("username") { configuration.username = username }
             if let key = arguments.value("consumer-key") { configuration.consumerKey = key }
             try EmulatorArguments.apply(arguments, to: &configuration)
