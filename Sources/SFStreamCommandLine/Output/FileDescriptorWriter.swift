@@ -9,7 +9,7 @@ import Darwin
 public struct OutputClosed: Error, CustomStringConvertible {
     /// The `errno` of the failed system call.
     public var code: Int32
-    /// What was being written: `stdout`, or a quoted file path.
+    /// The output being written: `stdout`, or a quoted file path.
     public var target: String
 
     public init(code: Int32, target: String = "stdout") {

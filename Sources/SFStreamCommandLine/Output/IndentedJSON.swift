@@ -9,9 +9,9 @@ enum IndentedJSON {
         return indent(compact.buffer)
     }
 
-    /// Re-lays out compact JSON: a line per value inside a non-empty object or array, two spaces
-    /// a level, `": "` after keys; `{}` and `[]` stay on one line. Bytes inside strings are copied
-    /// unchanged.
+    /// Re-lays out compact JSON with one line per value inside a non-empty object or array, two
+    /// spaces per level, and `": "` after keys. Empty `{}` and `[]` stay on one line, and bytes
+    /// inside strings are copied unchanged.
     static func indent(_ compact: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(compact.count * 2)

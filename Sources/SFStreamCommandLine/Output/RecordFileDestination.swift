@@ -34,7 +34,7 @@ final class RecordFileDestination: ElementDestination {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw UsageError("--output-dir '\(directory)' cannot be created: \(error.localizedDescription)")
+                throw UsageError("--output-dir '\(directory)' could not be created: \(error.localizedDescription)")
             }
         }
         guard FileManager.default.isWritableFile(atPath: directory) else {

@@ -1,0 +1,163 @@
+import Foundation
+import SalesforceEmulator
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--output`, `--output-dir` and byte-stable output, run through the built binary.
+@Suite(.timeLimit(.minutes(3))) struct OutputDestinationTests {
+    /// Several categories and two partition workers, so that any order left to timing shows.
+    static let demoArguments = [
+        "demo", "--records", "12", "--categories", "Account,Case,EmailMessage,Lead", "--workers", "2",
+        "--fetch-batch-size", "5",
+    ]
+
+    @Test func twoDemoRunsWriteSameBytes() async throws {
+        let port = try freeLoopbackPort()
+        let first = try await ToolProcess.run(Self.demoArguments + ["--port", port])
+        let second = try await ToolProcess.run(Self.demoArguments + ["--port", port])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(first.stdoutLines.count > 100)
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test func twoDemoRunsWriteSameFolders() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = try freeLoopbackPort()
+        let first = folder.appendingPathComponent("first")
+        let second = folder.appendingPathComponent("second")
+        for destination in [first, second] {
+            let result = try await ToolProcess.run(Self.demoArguments + ["--port", port, "--output-dir", destination.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+
+        let firstFiles = try files(under: first)
+        #expect(firstFiles.count > 40)
+        #expect(firstFiles == (try files(under: second)))
+    }
+
+    @Test func outputDirNamesFilesAsUnstructuredIngest() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await ToolProcess.run([
+            "demo", "--records", "3", "--categories", "Account,EmailMessage", "--output-dir", folder.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let names = try files(under: folder).keys.sorted()
+        #expect(names.contains { $0.hasPrefix("Account/") && $0.hasSuffix(".xml.json") })
+        #expect(names.contains { $0.hasPrefix("EmailMessage/") && $0.hasSuffix(".eml.json") })
+        #expect(!names.contains { $0.contains("/.") }, "temporary files were left: \(names)")
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let elements = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]], "\(name)")
+            #expect(!elements.isEmpty)
+            #expect(String(decoding: data.prefix(6), as: UTF8.self) == "[\n  {\n")
+            let id = String(name.split(separator: "/")[1].prefix { $0 != "." })
+            for element in elements {
+                let metadata = try #require(element["metadata"] as? [String: Any])
+                let locator = (metadata["data_source"] as? [String: Any])?["record_locator"] as? [String: String]
+                #expect(locator?["id"] == id)
+            }
+        }
+    }
+
+    @Test func outputFileHoldsWhatStdoutGets() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = try freeLoopbackPort()
+        let file = folder.appendingPathComponent("elements.ndjson")
+        try Data("previous run\n".utf8).write(to: file)
+
+        let toFile = try await ToolProcess.run(Self.demoArguments + ["--port", port, "--output", file.path])
+        let toStdout = try await ToolProcess.run(Self.demoArguments + ["--port", port])
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        #expect(toFile.stdout.isEmpty)
+        #expect(try Data(contentsOf: file) == toStdout.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["elements.ndjson"])
+    }
+
+    @Test func outputAndOutputDirTogetherAreRejected() async throws {
+        let result = try await ToolProcess.run(["demo", "--output", "a.ndjson", "--output-dir", "b"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--output and --output-dir cannot be used together"))
+    }
+
+    @Test func outputInMissingFolderIsRejected() async throws {
+        let result = try await ToolProcess.run(["demo", "--output", "/nonexistent-sfstream-folder/a.ndjson"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("does not exist"))
+    }
+
+    @Test func deletedRecordRemovesItsFile() async throws {
+        let keys = try TestKeyPair.generate()
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keyFile = folder.appendingPathComponent("key.pem")
+        try Data(keys.privateKeyPEM.utf8).write(to: keyFile)
+        var configuration = EmulatorConfiguration(certificatePEM: keys.certificatePEM)
+        configuration.recordCountsByObject = ["Case": 4]
+        let emulator = try SalesforceEmulator(configuration: configuration)
+        try emulator.start()
+        defer { emulator.stop() }
+
+        let output = folder.appendingPathComponent("out")
+        let arguments = [
+            "salesforce", "--username", configuration.username, "--consumer-key", configuration.consumerKey,
+            "--private-key-file", keyFile.path, "--login-url", emulator.loginURL.absoluteString,
+            "--categories", "Case", "--include-deleted", "--output-dir", output.path,
+        ]
+        let first = try await ToolProcess.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let ids = try emulator.recordIDs("Case")
+        #expect(Set(try files(under: output).keys) == Set(ids.map { "Case/\($0).xml.json" }))
+
+        try emulator.deleteRecord("Case", id: ids[1])
+        let second = try await ToolProcess.run(arguments)
+        #expect(second.status == 0, "\(second.stderr)")
+        let remaining = Set(try files(under: output).keys)
+        #expect(!remaining.contains("Case/\(ids[1]).xml.json"))
+        #expect(remaining.count == ids.count - 1)
+    }
+
+    /// Returns every regular file below `folder` by its relative path, with its bytes.
+    private func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = folder.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = root + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        }
+        return result
+    }
+
+    /// Returns a TCP port that was free on 127.0.0.1 a moment ago, so that two runs of the demo
+    /// can share it (record URLs contain the port).
+    private func freeLoopbackPort() throws -> String {
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketDescriptor >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(socketDescriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(socketDescriptor, socketAddress, length) == 0 && getsockname(socketDescriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        return String(UInt16(bigEndian: address.sin_port))
+    }
+}
