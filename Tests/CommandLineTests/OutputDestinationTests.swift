@@ -126,6 +126,49 @@ import Glibc
         #expect(remaining.count == ids.count - 1)
     }
 
+    @Test func partitionOutputDirWritesFilePerInput() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("first.html")
+        let second = folder.appendingPathComponent("second.htm")
+        try Data("<h1>Renewal</h1><p>The contract goes to legal on Monday.</p>".utf8).write(to: first)
+        try Data("<ul><li>One</li><li>Two</li></ul>".utf8).write(to: second)
+        let output = folder.appendingPathComponent("out")
+
+        let toFolder = try await ToolProcess.run(["partition", "--output-dir", output.path, first.path, second.path])
+        let toStdout = try await ToolProcess.run(["partition", first.path, second.path])
+        #expect(toFolder.status == 0, "\(toFolder.stderr)")
+        #expect(toFolder.stdout.isEmpty)
+
+        let written = try files(under: output)
+        #expect(written.keys.sorted() == ["first.html.json", "second.htm.json"])
+        var elementsInFiles: [[String: Any]] = []
+        for name in written.keys.sorted() {
+            let elements = try #require(try JSONSerialization.jsonObject(with: written[name]!) as? [[String: Any]])
+            elementsInFiles += elements
+        }
+        #expect(elementsInFiles.count == toStdout.stdoutLines.count)
+        #expect(elementsInFiles.compactMap { $0["element_id"] as? String } == toStdout.stdoutLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["element_id"] as? String
+        })
+    }
+
+    @Test func partitionOutputDirRejectsSameNames() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inner = folder.appendingPathComponent("inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        for file in [folder.appendingPathComponent("mail.html"), inner.appendingPathComponent("mail.html")] {
+            try Data("<p>Hello.</p>".utf8).write(to: file)
+        }
+        let result = try await ToolProcess.run([
+            "partition", "--output-dir", folder.appendingPathComponent("out").path,
+            folder.appendingPathComponent("mail.html").path, inner.appendingPathComponent("mail.html").path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("would both be written to mail.html.json"))
+    }
+
     /// Returns every regular file below `folder` by its relative path, with its bytes.
     private func files(under folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]

@@ -9,16 +9,22 @@ enum PartitionCommand {
         usage: "sfstream partition [options] FILE...",
         options: [
             OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252."),
+            OptionSpec("output-dir", value: "DIR", help: "Write one JSON file per input file instead of NDJSON: DIR/<file name>.json, a JSON array of its elements, as unstructured-ingest's local destination names it."),
         ] + ChunkingArguments.options(defaultStrategy: "none")
     )
 
     static func run(_ arguments: ParsedArguments) -> ExitStatus {
         let chunker: Chunker?
+        let outputDirectory = arguments.value("output-dir").map { URL(fileURLWithPath: $0, isDirectory: true) }
         do {
             guard !arguments.positionals.isEmpty else {
                 throw UsageError("missing FILE: name one or more HTML files; run 'sfstream partition --help'")
             }
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "none").map { Chunker(options: $0) }
+            if let outputDirectory {
+                try checkOutputNames(arguments.positionals)
+                try RecordFileDestination.prepare(directory: outputDirectory.path)
+            }
         } catch {
             writeStandardError("sfstream partition: error: \(error)")
             return .notStarted
@@ -42,12 +48,18 @@ enum PartitionCommand {
                     options: PartitionOptions(metadata: metadata)
                 )
                 if let chunker { elements = chunker.chunk(elements) }
+                if let outputDirectory {
+                    let name = URL(fileURLWithPath: path).lastPathComponent + ".json"
+                    try RecordFileDestination.writeAtomically(IndentedJSON.array(of: elements), to: outputDirectory.appendingPathComponent(name))
+                    continue
+                }
                 for element in elements { jsonWriter.write(element) }
                 writer.append(jsonWriter.buffer)
                 jsonWriter.removeAll()
                 try writer.flush()
             } catch let error as OutputClosed {
                 if !error.isBrokenPipe { writeStandardError("sfstream partition: error: \(error)") }
+                // A file that cannot be written in --output-dir stops the run as stdout does.
                 return .recordsFailed
             } catch let error as PartitionError where error.kind == .unknownEncoding {
                 // The same --encoding would fail for every file: stop as a usage error.
@@ -59,5 +71,18 @@ enum PartitionCommand {
             }
         }
         return failures == 0 ? .success : .recordsFailed
+    }
+
+    /// Rejects input files that share a name, because `--output-dir` names each output after
+    /// its input file's name alone.
+    private static func checkOutputNames(_ paths: [String]) throws {
+        var seen: [String: String] = [:]
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if let earlier = seen[name] {
+                throw UsageError("'\(earlier)' and '\(path)' would both be written to \(name).json in --output-dir: partition them in separate runs")
+            }
+            seen[name] = path
+        }
     }
 }
