@@ -21,7 +21,8 @@ public struct Chunker: Sendable {
     }
 
     /// Chunks one document's elements (one Salesforce record, or one local file) and returns the
-    /// chunks with ids from ``ChunkIDs``. Elements are never merged across calls.
+    /// chunks with deterministic ids (SHA-256 over the first element's id, the chunk's index and
+    /// its text, as ``ChunkIDs`` computes them). Elements are never merged across calls.
     public func chunk(_ elements: [Element]) -> [Element] {
         let sizes = elements.map(ElementSizes.init)
         let preChunks = combine(preChunks(sizes: sizes))
