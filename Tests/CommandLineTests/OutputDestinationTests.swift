@@ -82,6 +82,40 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["elements.ndjson"])
     }
 
+    @Test func interruptedRunRenamesOutputFile() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("elements.ndjson")
+        let state = folder.appendingPathComponent("state.json")
+        // 40 pages of 10 records at 100 ms a response take about four seconds to read.
+        let (process, _, _) = try ToolProcess.start([
+            "demo", "--categories", "Case", "--records", "400", "--page-size", "10", "--latency-ms", "100",
+            "--output", file.path, "--state-file", state.path,
+        ])
+        let temporaryName = ".elements.ndjson.\(process.processIdentifier).tmp"
+        let sawLines = try await ToolProcess.blocking {
+            let temporary = folder.appendingPathComponent(temporaryName).path
+            for _ in 0..<600 {
+                let size = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? Int) ?? 0
+                if size > 0 { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+        process.interrupt()
+        try await ToolProcess.blocking { process.waitUntilExit() }
+
+        #expect(sawLines)
+        #expect(process.terminationStatus == 130)
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        #expect(lines.count < 400, "the run was not interrupted before its end")
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "incomplete line: \(line.prefix(80))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["elements.ndjson", "state.json"])
+    }
+
     @Test func outputAndOutputDirTogetherAreRejected() async throws {
         let result = try await ToolProcess.run(["demo", "--output", "a.ndjson", "--output-dir", "b"])
         #expect(result.status == 2)
