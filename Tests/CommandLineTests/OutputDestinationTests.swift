@@ -50,8 +50,12 @@ import Glibc
         #expect(result.status == 0, "\(result.stderr)")
 
         let names = try files(under: folder).keys.sorted()
-        #expect(names.contains { $0.hasPrefix("Account/") && $0.hasSuffix(".xml.json") })
-        #expect(names.contains { $0.hasPrefix("EmailMessage/") && $0.hasSuffix(".eml.json") })
+        let accountNames = names.filter { $0.hasPrefix("Account/") }
+        let emailNames = names.filter { $0.hasPrefix("EmailMessage/") }
+        #expect(accountNames.count == 3)
+        #expect(accountNames.allSatisfy { $0.hasSuffix(".xml.json") }, "\(accountNames)")
+        #expect(!emailNames.isEmpty)
+        #expect(emailNames.allSatisfy { $0.hasSuffix(".eml.json") }, "\(emailNames)")
         #expect(!names.contains { $0.contains("/.") }, "temporary files were left: \(names)")
         for name in names {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))

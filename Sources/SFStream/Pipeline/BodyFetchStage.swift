@@ -13,7 +13,7 @@ actor BodyFetchStage {
     }
 
     /// Fetches until `input` ends, then finishes `output`. Batches leave in the order they
-    /// arrived, whichever request answers first. When `output` is closed by its consumer, the
+    /// arrived, whichever response arrives first. When `output` is closed by its consumer, the
     /// input is cancelled so the query stage stops too.
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[StageItem]>) async {
         let client = self.client

@@ -34,7 +34,7 @@ actor QueryStage {
     ///
     /// The categories are queried concurrently, but their batches reach `output` in a fixed
     /// rotation (one batch of each unfinished category in `categories` order, then again), so
-    /// that the order of records does not depend on which query answered first.
+    /// that the order of records does not depend on which query returned first.
     func run(output: BoundedChannel<[StageItem]>) async {
         let instanceURL = await client.instanceURL?.absoluteString ?? ""
         let categories = configuration.categories

@@ -8,11 +8,10 @@ import Glibc
 /// Runs a pipeline and writes its elements to the chosen destination (NDJSON on stdout by
 /// default), its failures to stderr (and the `--errors` file), and a one-line summary to stderr.
 ///
-/// SIGINT and SIGTERM stop the stages; the records already written are kept (an `--output` file
+/// SIGINT and SIGTERM stop the stages. The records already written are kept (an `--output` file
 /// is renamed into place with them), the state file is saved, and the exit status is 130 or
-/// 143. A closed stdout (`| head`) ends the run quietly. After a failed write the output of
-/// this run is discarded where it can be (the `--output` file keeps its previous content) and
-/// the state file is left as it was.
+/// 143. A closed stdout (`| head`) ends the run quietly. After a failed write, the `--output`
+/// file keeps its previous content and the state file is left as it was.
 struct StreamRunner {
     var pipeline: SalesforcePipeline
     var errorsPath: String?
