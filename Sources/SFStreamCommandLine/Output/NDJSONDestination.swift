@@ -11,6 +11,7 @@ import Darwin
 ///
 /// A file is written under a temporary name in its folder and renamed over `path` when the run
 /// ends, so a reader never sees a half-written run and a failed run leaves the previous file.
+/// NOTE: a process killed with SIGKILL leaves the temporary file `.<name>.<pid>.tmp` behind.
 final class NDJSONDestination: ElementDestination {
     private let writer: FileDescriptorWriter
     private var json = ElementJSONWriter(reservingCapacity: 1 << 16)
