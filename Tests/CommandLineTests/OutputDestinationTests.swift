@@ -6,8 +6,9 @@ import Testing
 import Glibc
 #endif
 
-/// `--output`, `--output-dir` and byte-stable output, run through the built binary.
-@Suite(.timeLimit(.minutes(3))) struct OutputDestinationTests {
+/// `--output`, `--output-dir` and byte-stable output, run through the built binary. The tests run
+/// one at a time because each starts demo processes that keep both cores busy.
+@Suite(.serialized, .timeLimit(.minutes(4))) struct OutputDestinationTests {
     /// Several categories and two partition workers, so that any order left to timing shows.
     static let demoArguments = [
         "demo", "--records", "12", "--categories", "Account,Case,EmailMessage,Lead", "--workers", "2",
@@ -97,9 +98,11 @@ import Glibc
             "--output", file.path, "--state-file", state.path,
         ])
         let temporaryName = ".elements.ndjson.\(process.processIdentifier).tmp"
+        // Start-up (a key pair, the corpus, describe calls) took over 30 seconds when the whole
+        // suite ran on two busy cores, so the wait allows two minutes.
         let sawLines = try await ToolProcess.blocking {
             let temporary = folder.appendingPathComponent(temporaryName).path
-            for _ in 0..<600 {
+            for _ in 0..<2400 {
                 let size = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? Int) ?? 0
                 if size > 0 { return true }
                 usleep(50_000)
@@ -109,7 +112,7 @@ import Glibc
         process.interrupt()
         try await ToolProcess.blocking { process.waitUntilExit() }
 
-        #expect(sawLines)
+        try #require(sawLines, "the run wrote no line within two minutes")
         #expect(process.terminationStatus == 130)
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         #expect(!lines.isEmpty)
