@@ -21,8 +21,9 @@ public struct Chunker: Sendable {
     }
 
     /// Chunks one document's elements (one Salesforce record, or one local file), in document
-    /// order, and returns the chunks with ids from ``ChunkIDs``. Elements are never merged across
-    /// calls.
+    /// order, and returns the chunks with deterministic ids (SHA-256 over the document's filename,
+    /// the chunk's index and its text, as ``ChunkIDs`` computes them). Elements are never merged
+    /// across calls.
     public func chunk(_ elements: [Element]) -> [Element] {
         let sizes = elements.map(ElementSizes.init)
         let preChunks = combine(preChunks(sizes: sizes))

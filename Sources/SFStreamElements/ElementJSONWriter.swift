@@ -35,6 +35,16 @@ public struct ElementJSONWriter: Sendable {
         if newline { buffer.append(UInt8(ascii: "\n")) }
     }
 
+    /// Appends `elements` as one compact JSON array, without a trailing newline.
+    public mutating func writeArray(_ elements: [Element]) {
+        buffer.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            write(element, newline: false)
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
     /// Appends the tombstone line from which a downstream index removes a deleted record:
     /// `{"deleted":true,"record_locator":{"category":…,"id":…},"url":…}`.
     public mutating func writeTombstone(category: String, id: String, url: String) {

@@ -13,9 +13,9 @@ public enum HTMLPartitioner {
         return html.withUTF8 { partitionUTF8($0, options: options) }
     }
 
-    /// Bytes of a local file, decoded as ``HTMLDecoding`` describes: BOM, valid UTF-8 with
-    /// non-ASCII text, `declaredEncoding` (the user's `--encoding`), `<meta charset>` or
-    /// `http-equiv`, then windows-1252.
+    /// Partitions the bytes of a local file. The charset comes from, in this order: a byte-order
+    /// mark, valid UTF-8 with non-ASCII text, `declaredEncoding` (the user's `--encoding`),
+    /// `<meta charset>` or `http-equiv`, then windows-1252.
     ///
     /// - Throws: ``PartitionError`` for an encoding name iconv does not know, or a document over
     ///   2 GiB after decoding.

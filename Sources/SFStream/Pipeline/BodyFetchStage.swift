@@ -12,30 +12,18 @@ actor BodyFetchStage {
         self.outputBatchSize = outputBatchSize
     }
 
-    /// Fetches until `input` ends, then finishes `output`. When `output` is closed by its
-    /// consumer, the input is cancelled so the query stage stops too.
+    /// Fetches until `input` ends, then finishes `output`. Batches leave in the order they
+    /// arrived, whichever response arrives first. When `output` is closed by its consumer, the
+    /// input is cancelled so the query stage stops too.
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[StageItem]>) async {
         let client = self.client
         let outputBatchSize = self.outputBatchSize
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<concurrency {
-                group.addTask {
-                    do {
-                        for try await batch in input {
-                            let fetched = await Self.fetch(batch, client: client)
-                            for start in stride(from: 0, to: fetched.count, by: outputBatchSize) {
-                                try await output.send(Array(fetched[start..<min(start + outputBatchSize, fetched.count)]))
-                            }
-                        }
-                    } catch is ChannelClosed {
-                        input.cancel()
-                    } catch {
-                        input.cancel()
-                    }
-                }
+        await orderedConcurrentMap(input: input, output: output, workers: concurrency, window: 2 * concurrency) { batch in
+            let fetched = await Self.fetch(batch, client: client)
+            return stride(from: 0, to: fetched.count, by: outputBatchSize).map { start in
+                Array(fetched[start..<min(start + outputBatchSize, fetched.count)])
             }
         }
-        output.finish()
     }
 
     /// Adds the fetched fields to every record of `batch` that needs them. A record missing

@@ -1,7 +1,7 @@
 /// The parse stage: renders each record into elements on `workers` parallel tasks.
 ///
-/// A record's elements stay together and in document order. Because the workers run in
-/// parallel, records of different batches may leave in a different order than they arrived.
+/// A record's elements stay together and in document order, and batches leave in the order
+/// they arrived, so the output does not depend on which worker finished first.
 actor PartitionStage {
     private let workers: Int
     /// False when a chunk stage follows, because chunk ids do not depend on element ids.
@@ -14,20 +14,10 @@ actor PartitionStage {
 
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[RecordOutput]>) async {
         let assignsIDs = self.assignsIDs
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<workers {
-                group.addTask {
-                    do {
-                        for try await batch in input {
-                            try await output.send(batch.map { Self.render($0, assignsIDs: assignsIDs) })
-                        }
-                    } catch {
-                        input.cancel()
-                    }
-                }
-            }
+        // A window of four batches a worker lets the other workers go on past one slow record.
+        await orderedConcurrentMap(input: input, output: output, workers: workers, window: 4 * workers) { batch in
+            [batch.map { Self.render($0, assignsIDs: assignsIDs) }]
         }
-        output.finish()
     }
 
     static func render(_ item: StageItem, assignsIDs: Bool = true) -> RecordOutput {

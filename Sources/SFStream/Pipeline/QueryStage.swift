@@ -35,16 +35,47 @@ actor QueryStage {
     /// Queries every category and finishes `output` when all are done. A category whose query
     /// fails sends one failure naming the category (the client has already retried transient
     /// errors).
+    ///
+    /// The categories are queried concurrently, but their batches reach `output` in a fixed
+    /// rotation (one batch of each unfinished category in `categories` order, then again), so
+    /// that the order of records does not depend on which query returned first.
     func run(output: BoundedChannel<[StageItem]>) async {
         let instanceURL = await client.instanceURL?.absoluteString ?? ""
+        let categories = configuration.categories
+        // Two batches per category let each query fetch ahead while others have their turn.
+        let perCategory = categories.map { _ in BoundedChannel<[StageItem]>(capacity: 2) }
         await withTaskGroup(of: Void.self) { group in
-            for category in configuration.categories {
+            for (category, channel) in zip(categories, perCategory) {
                 group.addTask {
-                    await self.query(category, instanceURL: instanceURL, output: output)
+                    await self.query(category, instanceURL: instanceURL, output: channel)
+                    channel.finish()
                 }
+            }
+            group.addTask {
+                await Self.rotate(perCategory, into: output)
             }
         }
         output.finish()
+    }
+
+    /// Sends one batch from each unfinished channel in turn until all are finished. When
+    /// `output` is closed or the task is cancelled, every category channel is cancelled so that
+    /// their queries stop.
+    private static func rotate(_ channels: [BoundedChannel<[StageItem]>], into output: BoundedChannel<[StageItem]>) async {
+        var active = channels
+        do {
+            while !active.isEmpty {
+                var stillActive: [BoundedChannel<[StageItem]>] = []
+                for channel in active {
+                    guard let batch = try await channel.receive() else { continue }
+                    try await output.send(batch)
+                    stillActive.append(channel)
+                }
+                active = stillActive
+            }
+        } catch {
+            for channel in channels { channel.cancel() }
+        }
     }
 
     private func query(_ category: SObjectCategory, instanceURL: String, output: BoundedChannel<[StageItem]>) async {

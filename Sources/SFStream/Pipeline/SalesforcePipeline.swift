@@ -2,14 +2,21 @@
 ///
 /// The stages (query, fetch, partition, chunk) run concurrently and are linked by
 /// ``BoundedChannel``s, so memory is bounded by the channel capacities however many records the
-/// org holds. Embed it by creating an output channel, running ``run(into:)`` in a task and
-/// iterating the channel:
+/// org holds. Records come out in a fixed order: one batch of each category in turn, each
+/// category in query order (`SystemModstamp, Id`), so two runs over the same records write the
+/// same output.
+///
+/// Embed it by iterating ``records()`` or ``elements(onFailure:)``:
 ///
 /// ```swift
-/// let output = BoundedChannel<[RecordOutput]>(capacity: 8)
-/// async let statistics = pipeline.run(into: output)
-/// for try await batch in output { … }
+/// let client = SalesforceClient(credentials: credentials)
+/// try await client.authenticate()
+/// let categories = try await CategoryResolver.resolve(["Case", "EmailMessage"], client: client)
+/// let pipeline = SalesforcePipeline(client: client, configuration: PipelineConfiguration(categories: categories))
+/// for try await element in pipeline.elements(onFailure: { print("skipped: \($0)") }) { … }
 /// ```
+///
+/// ``run(into:)`` is the lower-level form: it fills a channel that the caller creates and drains.
 public final class SalesforcePipeline: Sendable {
     public let client: SalesforceClient
     public let configuration: PipelineConfiguration

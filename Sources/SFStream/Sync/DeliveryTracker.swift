@@ -3,8 +3,9 @@ import Synchronization
 /// Follows which queried records have been delivered, to advance each category's watermark
 /// only past records that are out, in query order (`SystemModstamp, Id`).
 ///
-/// Records are delivered out of order (parallel partition workers), so the watermark is the
-/// stamp of the last record of the delivered prefix. A failed record is never marked delivered,
+/// Callers may mark records delivered in any order (the pipeline keeps query order, but an
+/// embedding program need not), so the watermark is the stamp of the last record of the
+/// delivered prefix. A failed record is never marked delivered,
 /// so the watermark stops before it and the next run reads it again: a crash or failure re-sends
 /// records rather than losing them. Memory grows with the records in flight, not with all records.
 public final class DeliveryTracker: Sendable {

@@ -16,9 +16,11 @@ enum DemoCommand {
         let client: SalesforceClient
         let configuration: PipelineConfiguration
         let progressMode: ProgressDisplay.Mode
+        let outputTarget: OutputTarget
         do {
             // Every check of the arguments themselves runs before the emulator starts.
             progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
+            outputTarget = try OutputTarget.parse(arguments)
             let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate)
             var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             var emulatorConfiguration = EmulatorConfiguration(certificatePEM: "")
@@ -52,6 +54,7 @@ enum DemoCommand {
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"),
+            outputTarget: outputTarget,
             log: log,
             progressMode: progressMode
         )

@@ -3,6 +3,7 @@ import Foundation
 /// The emulator options shared by `emulator` and `demo`.
 enum EmulatorArguments {
     static let options: [OptionSpec] = [
+        OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1, 0 to 65535 (default 0: any free port). Record URLs contain it, so two runs write the same bytes only on the same port."),
         OptionSpec("corpus", value: "DIR", help: "Folder of HTML files used as EmailMessage bodies (default: the bundled corpus of 91 real e-mails and pages)."),
         OptionSpec("records", value: "N", help: "Records generated per category (default: 25, and one EmailMessage per corpus file)."),
         OptionSpec("seed", value: "N", help: "Seed of the generated records and injected faults (default 1)."),
@@ -14,6 +15,9 @@ enum EmulatorArguments {
 
     /// Applies the options to `configuration`.
     static func apply(_ arguments: ParsedArguments, to configuration: inout EmulatorConfiguration) throws {
+        if let port = try arguments.integer("port", in: 0...65535) {
+            configuration.port = UInt16(port)
+        }
         if let corpus = arguments.value("corpus") {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory) else {

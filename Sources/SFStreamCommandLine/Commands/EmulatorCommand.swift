@@ -9,7 +9,6 @@ enum EmulatorCommand {
         usage: "sfstream emulator --certificate FILE [options]",
         options: [
             OptionSpec("certificate", value: "FILE", help: "PEM X.509 certificate of the connected app; JWTs must be signed with its private key (required)."),
-            OptionSpec("port", value: "N", help: "TCP port on 127.0.0.1, 0 to 65535 (default 0: any free port)."),
             OptionSpec("username", value: "USER", help: "Username the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").username))."),
             OptionSpec("consumer-key", value: "KEY", help: "Consumer key the emulated org accepts (default \(EmulatorConfiguration(certificatePEM: "").consumerKey))."),
         ] + EmulatorArguments.options + [CommandLog.levelOption]
@@ -23,9 +22,6 @@ enum EmulatorCommand {
             }
             var configuration = EmulatorConfiguration(certificatePEM: "")
             configuration.logger = logger
-            if let port = try arguments.integer("port", in: 0...65535) {
-                configuration.port = UInt16(port)
-            }
             if let username = arguments.value("username") { configuration.username = username }
             if let key = arguments.value("consumer-key") { configuration.consumerKey = key }
             try EmulatorArguments.apply(arguments, to: &configuration)

@@ -9,6 +9,7 @@ enum PartitionCommand {
         usage: "sfstream partition [options] FILE...",
         options: [
             OptionSpec("encoding", value: "NAME", help: "Charset of files that are not valid UTF-8 (used after a byte-order mark, before <meta charset>), e.g. windows-1252 (default: <meta charset>, else windows-1252)."),
+            OptionSpec("output-dir", value: "DIR", help: "Write one JSON file per input file instead of NDJSON: DIR/<file name>.json, a JSON array of its elements, as unstructured-ingest's local destination names it (default: stdout)."),
             CommandLog.levelOption,
         ] + ChunkingArguments.options(defaultStrategy: "none") + [OptionSpec.config]
     )
@@ -16,6 +17,7 @@ enum PartitionCommand {
     static func run(_ arguments: ParsedArguments, logger: Logger) -> ExitStatus {
         let chunker: Chunker?
         let encoding = arguments.value("encoding")
+        let outputDirectory = arguments.value("output-dir").map { URL(fileURLWithPath: $0, isDirectory: true) }
         do {
             guard !arguments.positionals.isEmpty else {
                 throw UsageError("missing FILE: name one or more HTML files")
@@ -29,6 +31,10 @@ enum PartitionCommand {
                 }
             }
             chunker = try ChunkingArguments.parse(arguments, defaultStrategy: "none").map { Chunker(options: $0) }
+            if let outputDirectory {
+                try checkOutputNames(arguments.positionals)
+                try RecordFileDestination.prepare(directory: outputDirectory.path)
+            }
         } catch {
             return StartFailure.report(error, command: spec)
         }
@@ -57,12 +63,18 @@ enum PartitionCommand {
                     options: PartitionOptions(metadata: metadata, idAssignment: chunker == nil ? .final : .omitted)
                 )
                 if let chunker { elements = chunker.chunk(elements) }
+                if let outputDirectory {
+                    let name = URL(fileURLWithPath: path).lastPathComponent + ".json"
+                    try RecordFileDestination.writeAtomically(IndentedJSON.array(of: elements), to: outputDirectory.appendingPathComponent(name))
+                    continue
+                }
                 for element in elements { jsonWriter.write(element) }
                 writer.append(jsonWriter.buffer)
                 jsonWriter.removeAll()
                 try writer.flush()
             } catch let error as OutputClosed {
                 if !error.isBrokenPipe { logger.error("\(error)") }
+                // A file that cannot be written in --output-dir stops the run as stdout does.
                 return .recordsFailed
             } catch {
                 logger.error("\(path): \(error)")
@@ -86,5 +98,18 @@ enum PartitionCommand {
             return .failure(InputFileError("'\(path)' cannot be opened for reading: check its permissions"))
         }
         return .success(data)
+    }
+
+    /// Rejects input files that share a name, because `--output-dir` names each output after
+    /// its input file's name alone.
+    private static func checkOutputNames(_ paths: [String]) throws {
+        var seen: [String: String] = [:]
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if let earlier = seen[name] {
+                throw UsageError("'\(earlier)' and '\(path)' would both be written to \(name).json in --output-dir: partition them in separate runs")
+            }
+            seen[name] = path
+        }
     }
 }

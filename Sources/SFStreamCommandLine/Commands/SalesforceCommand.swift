@@ -24,9 +24,11 @@ enum SalesforceCommand {
         let client: SalesforceClient
         let configuration: PipelineConfiguration
         let progressMode: ProgressDisplay.Mode
+        let outputTarget: OutputTarget
         do {
             // Every check of the arguments themselves runs before the first file or network access.
             progressMode = try ProgressDisplay.mode(for: log, environment: arguments.environment)
+            outputTarget = try OutputTarget.parse(arguments)
             let clientConfiguration = try PipelineArguments.clientConfiguration(arguments, log: log, logGate: logGate)
             var pipelineConfiguration = try PipelineArguments.pipelineConfiguration(arguments, categories: [], log: log)
             let settings = try CredentialSettings(arguments)
@@ -43,6 +45,7 @@ enum SalesforceCommand {
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
             errorsPath: arguments.value("errors"),
             statePath: arguments.value("state-file"),
+            outputTarget: outputTarget,
             log: log,
             progressMode: progressMode
         )

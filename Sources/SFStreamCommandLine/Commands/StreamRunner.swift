@@ -5,16 +5,20 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a pipeline and writes its elements to stdout as NDJSON, its failures to stderr (and
-/// the `--errors` file), its progress and a one-line summary to stderr.
+/// Runs a pipeline and writes its elements to the chosen destination (NDJSON on stdout by
+/// default), its failures to stderr (and the `--errors` file), its progress and a one-line
+/// summary to stderr.
 ///
-/// SIGINT and SIGTERM stop the stages; the lines already complete are flushed, the state file
-/// is saved, and the exit status is 130 or 143. A closed stdout (`| head`) ends the run quietly.
+/// SIGINT and SIGTERM stop the stages. The records already written are kept (an `--output` file
+/// is renamed into place with them), the state file is saved, and the exit status is 130 or
+/// 143. A closed stdout (`| head`) ends the run quietly. After a failed write, the `--output`
+/// file keeps its previous content and the state file is left as it was.
 struct StreamRunner {
     var pipeline: SalesforcePipeline
     var errorsPath: String?
     /// Path of the incremental-sync state, saved after the records are out.
     var statePath: String?
+    var outputTarget: OutputTarget = .standardOutput
     var log: CommandLog
     var progressMode: ProgressDisplay.Mode
 
@@ -27,6 +31,13 @@ struct StreamRunner {
             return .notStarted
         }
         defer { reporter.close() }
+        let destination: any ElementDestination
+        do {
+            destination = try outputTarget.open()
+        } catch {
+            log.logger.error("\(error)")
+            return .notStarted
+        }
 
         let started = ContinuousClock.now
         let output = BoundedChannel<[RecordOutput]>(capacity: pipeline.configuration.channelCapacity)
@@ -40,35 +51,29 @@ struct StreamRunner {
             pipelineTask.cancel()
         }
 
-        let writer = FileDescriptorWriter(descriptor: 1)
-        var jsonWriter = ElementJSONWriter(reservingCapacity: 1 << 16)
         var delivered: [RecordLocator] = []
         var recordsDelivered = 0
         var recordsDeleted = 0
         var elementsWritten = 0
-        var outputFailure: OutputClosed?
+        var outputFailure: (any Error)?
         do {
             for try await batch in output {
                 for item in batch {
                     switch item {
                     case .elements(let record):
                         recordsDelivered += 1
-                        for element in record.elements {
-                            jsonWriter.write(element)
-                        }
+                        try destination.write(record)
                         elementsWritten += record.elements.count
                         delivered.append(record.locator)
                     case .deleted(let locator):
                         recordsDeleted += 1
-                        jsonWriter.writeTombstone(category: locator.category, id: locator.id, url: locator.url)
+                        try destination.writeDeleted(locator)
                         delivered.append(locator)
                     case .failure(let failure):
                         reporter.report(failure)
                     }
                 }
-                writer.append(jsonWriter.buffer)
-                jsonWriter.removeAll()
-                try writer.flush()
+                try destination.flush()
                 // Only records whose lines are written count as delivered for the watermark.
                 for locator in delivered {
                     tracker?.markDelivered(category: locator.category, id: locator.id)
@@ -77,13 +82,18 @@ struct StreamRunner {
             }
         } catch {
             // Only a write failure reaches here: the channel itself finishes without error.
-            outputFailure = error as? OutputClosed ?? OutputClosed(code: EIO)
+            outputFailure = error
             output.cancel()
             pipelineTask.cancel()
         }
         let statistics = await pipelineTask.value
         let signal = signals.stop()
         progressDisplay.stop()
+        do {
+            try destination.finish(keepOutput: outputFailure == nil)
+        } catch {
+            outputFailure = error
+        }
 
         var stateSaveFailed = false
         // After a failed write the reader may not have consumed lines that write(2) accepted
@@ -105,7 +115,7 @@ struct StreamRunner {
         if let reason = statistics.stopReason {
             log.logger.warning("\(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
         }
-        if let outputFailure, !outputFailure.isBrokenPipe {
+        if let outputFailure, (outputFailure as? OutputClosed)?.isBrokenPipe != true {
             log.logger.error("\(outputFailure)")
         }
         if outputFailure == nil {

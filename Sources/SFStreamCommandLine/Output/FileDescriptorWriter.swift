@@ -4,17 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// Thrown when writing to stdout failed: the reader has gone away (`sfstream … | head`, `EPIPE`)
-/// or the output cannot be written (`ENOSPC` on a full disk, `EIO`).
+/// Thrown when writing the output failed: the reader has gone away (`sfstream … | head`,
+/// `EPIPE`) or the output cannot be written (`ENOSPC` on a full disk, `EIO`).
 public struct OutputClosed: Error, CustomStringConvertible {
-    /// The `errno` of the failed `write(2)`.
+    /// The `errno` of the failed system call.
     public var code: Int32
+    /// The output being written: `stdout`, or a quoted file path.
+    public var target: String
+
+    public init(code: Int32, target: String = "stdout") {
+        self.code = code
+        self.target = target
+    }
 
     /// Whether the reader closed the pipe, which ends a run quietly.
     public var isBrokenPipe: Bool { code == EPIPE }
 
     public var description: String {
-        "cannot write to stdout: \(String(cString: strerror(code)))"
+        "cannot write to \(target): \(String(cString: strerror(code)))"
     }
 }
 
@@ -24,10 +31,13 @@ public struct OutputClosed: Error, CustomStringConvertible {
 /// Buffered `print` is not used anywhere on stdout: mixing it with `write(2)` reorders output.
 public final class FileDescriptorWriter {
     private let descriptor: Int32
+    /// Named in ``OutputClosed`` when a write fails.
+    private let target: String
     private var buffer: [UInt8] = []
 
-    public init(descriptor: Int32) {
+    public init(descriptor: Int32, target: String = "stdout") {
         self.descriptor = descriptor
+        self.target = target
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -54,7 +64,7 @@ public final class FileDescriptorWriter {
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw OutputClosed(code: code)
+                throw OutputClosed(code: code, target: target)
             }
             offset += written
         }

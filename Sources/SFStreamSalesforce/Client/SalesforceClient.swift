@@ -20,6 +20,9 @@ public final class SalesforceClient: Sendable {
     let statisticsStorage = Mutex(ClientStatistics())
     let sessions = SessionStore()
 
+    /// Creates a client for the org that `credentials.loginURL` signs in to: a production or
+    /// sandbox login host, a My Domain URL, or an emulator on loopback. No request is sent
+    /// before the first call.
     public init(credentials: SalesforceCredentials, configuration: ClientConfiguration = .init()) {
         self.credentials = credentials
         self.configuration = configuration
