@@ -69,33 +69,25 @@ public enum SHA256Digest {
     }
 }
 
-/// The SHA-256 implementation, looked up once. OpenSSL's one-shot `SHA256()` looks the algorithm
-/// up by name on every call, which cost a fifth of all hashing time for element and chunk ids.
-/// A fetched algorithm is immutable and may be used from any thread.
-nonisolated(unsafe) private let sha256Algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
-
-/// Incremental SHA-256 over one OpenSSL digest context, reused from one digest to the next so a
-/// document's ids cost one context, not one per element. Not for use on two threads at once.
+/// Incremental SHA-256 over one OpenSSL `SHA256_CTX`, reused from one digest to the next. The
+/// low-level functions skip EVP's per-digest set-up and provider dispatch, which cost more than
+/// hashing a typical element's text. Not for use on two threads at once.
 public struct SHA256Hasher: ~Copyable {
-    private let context: OpaquePointer
+    private let context: UnsafeMutablePointer<SHA256_CTX>
 
     public init() {
-        context = EVP_MD_CTX_new()!
-        start()
+        context = .allocate(capacity: 1)
+        SHA256_Init(context)
     }
 
     deinit {
-        EVP_MD_CTX_free(context)
-    }
-
-    private func start() {
-        _ = EVP_DigestInit_ex2(context, sha256Algorithm ?? EVP_sha256(), nil)
+        context.deallocate()
     }
 
     /// Adds bytes to the digest being computed.
     public func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        _ = EVP_DigestUpdate(context, base, bytes.count)
+        SHA256_Update(context, base, bytes.count)
     }
 
     /// Adds a string's UTF-8 to the digest being computed.
@@ -110,11 +102,10 @@ public struct SHA256Hasher: ~Copyable {
     /// digest. The digest and the hex text are built on the stack: this runs once per element.
     public func finishHex(digits: Int = 64) -> String {
         let count = min(max(digits, 0), 64)
-        defer { start() }
+        defer { SHA256_Init(context) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 + 64) { scratch in
             let digest = scratch.baseAddress!
-            var length: UInt32 = 0
-            _ = EVP_DigestFinal_ex(context, digest, &length)
+            SHA256_Final(digest, context)
             let hex = digest + 32
             let alphabet: StaticString = "0123456789abcdef"
             let letters = alphabet.utf8Start

@@ -302,7 +302,10 @@ extension HTMLTable {
                 index += 1
             }
             // The name is ASCII letters and digits, so lowercasing its bytes is exact.
-            let name = String(decoding: input[nameStart..<index].lazy.map(Self.lowercasedASCII), as: UTF8.self)
+            var name = String(decoding: input[nameStart..<index], as: UTF8.self)
+            if input[nameStart..<index].contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+                name = String(decoding: input[nameStart..<index].map(Self.lowercasedASCII), as: UTF8.self)
+            }
 
             var attributes: [String: String] = [:]
             while index < input.count, input[index] != UInt8(ascii: ">") {

@@ -25,7 +25,7 @@ public enum TextClassifier {
         var counts = Counts()
         // The counts settle long before the end of a long paragraph, so only its start is counted.
         // The final punctuation is taken from the real end below.
-        let counted = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let counted: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             counts.countScalars(ofUTF8: bytes, limit: countedScalars)
         }
         if counted == nil {
