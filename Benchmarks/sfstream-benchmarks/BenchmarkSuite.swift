@@ -40,9 +40,9 @@ struct BenchmarkSuite {
         if options.includes("stages") {
             progress("stages on the corpus")
             let corpus = try DocumentSet.corpus()
-            figures += StageBenchmarks(set: corpus, runs: quick ? 3 : 5, passes: quick ? 2 : 5).figures()
+            figures += StageBenchmarks(set: corpus, runs: quick ? 3 : 7, passes: quick ? 2 : 5).figures()
             progress("stages on the synthetic e-mail")
-            figures += StageBenchmarks(set: .syntheticEmail(count: quick ? 100 : 250), runs: quick ? 3 : 5, passes: 1).figures()
+            figures += StageBenchmarks(set: .syntheticEmail(count: quick ? 100 : 250), runs: quick ? 3 : 7, passes: 1).figures()
         }
         if options.includes("channel") {
             for capacity in [1, 16, 256] {

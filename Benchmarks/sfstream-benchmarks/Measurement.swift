@@ -34,6 +34,23 @@ enum Measurement {
         return samples
     }
 
+    /// Runs every body once to warm up, then `runs` rounds in which each body runs once, in
+    /// order, and returns each body's samples. Interleaving exposes every body to the same load
+    /// on a shared machine, so ratios of bodies compare like with like.
+    static func interleavedSamples(runs: Int, _ bodies: [() -> Void]) -> [[Sample]] {
+        for body in bodies { body() }
+        var samples = [[Sample]](repeating: [], count: bodies.count)
+        for _ in 0..<runs {
+            for (index, body) in bodies.enumerated() {
+                let cpuStart = cpuSeconds(.thread)
+                let start = ContinuousClock.now
+                body()
+                samples[index].append(Sample(wall: start.duration(to: .now).seconds, cpu: cpuSeconds(.thread) - cpuStart))
+            }
+        }
+        return samples
+    }
+
     static func samples(
         runs: Int, warmUp: Bool = true, _ body: () async throws -> Void
     ) async rethrows -> [Sample] {

@@ -29,14 +29,6 @@ struct StageBenchmarks {
     func figures() -> [Figure] {
         let documents = Array([[String]](repeating: set.documents, count: passes).joined())
         let bytes = set.totalBytes * passes
-        var figures: [Figure] = []
-
-        var textBytes = 0
-        let floorSamples = Measurement.samples(runs: runs) {
-            textBytes = 0
-            for document in documents { textBytes += LibXML2Floor.parseAndWalk(document) }
-        }
-        precondition(textBytes > 0, "the floor walk saw no text")
 
         let partitioned = documents.map { HTMLPartitioner.partition(html: $0, options: options) }
         let elementCount = partitioned.reduce(0) { $0 + $1.count }
@@ -47,50 +39,57 @@ struct StageBenchmarks {
             "chunk ids depend on whether the partitioner assigned element ids")
         let chunkCount = chunked.reduce(0) { $0 + $1.count }
 
-        func row(_ name: String, _ samples: [Sample], note: String? = nil) -> Figure {
-            .documents(name, input: set.name, samples: samples, documents: documents.count, bytes: bytes, elements: elementCount, note: note)
-        }
-        let floor = row("libxml2 floor", floorSamples, note: "htmlReadMemory + text walk + xmlFreeDoc")
-        figures.append(floor)
-
-        figures.append(row("partition", Measurement.samples(runs: runs) {
-            var count = 0
-            for document in documents { count += HTMLPartitioner.partition(html: document, options: options).count }
-            precondition(count == elementCount, "partition output changed between runs")
-        }))
-        figures.append(row("chunk", Measurement.samples(runs: runs) {
-            var count = 0
-            for elements in partitionedForChunking { count += chunker.chunk(elements).count }
-            precondition(count == chunkCount, "chunk output changed between runs")
-        }, note: "by_title defaults on the partition output; \(chunkCount) chunks a run"))
-        figures.append(row("encode", Measurement.samples(runs: runs) {
-            var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
-            for chunks in chunked {
-                for chunk in chunks { writer.write(chunk) }
-                writer.removeAll()
-            }
-        }, note: "NDJSON of the chunks"))
-        figures.append(row("partition+chunk", Measurement.samples(runs: runs) {
-            var count = 0
-            for document in documents {
-                count += chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)).count
-            }
-            precondition(count == chunkCount, "chunk output changed between runs")
-        }))
-        figures.append(row("partition+chunk+encode", Measurement.samples(runs: runs) {
-            var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
-            for document in documents {
-                for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)) {
-                    writer.write(chunk)
+        var textBytes = 0
+        let rows: [(name: String, note: String?, body: () -> Void)] = [
+            ("libxml2 floor", "htmlReadMemory + text walk + xmlFreeDoc", {
+                textBytes = 0
+                for document in documents { textBytes += LibXML2Floor.parseAndWalk(document) }
+            }),
+            ("partition", nil, {
+                var count = 0
+                for document in documents { count += HTMLPartitioner.partition(html: document, options: options).count }
+                precondition(count == elementCount, "partition output changed between runs")
+            }),
+            ("chunk", "by_title defaults on the partition output; \(chunkCount) chunks a run", {
+                var count = 0
+                for elements in partitionedForChunking { count += chunker.chunk(elements).count }
+                precondition(count == chunkCount, "chunk output changed between runs")
+            }),
+            ("encode", "NDJSON of the chunks", {
+                var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+                for chunks in chunked {
+                    for chunk in chunks { writer.write(chunk) }
+                    writer.removeAll()
                 }
-                writer.removeAll()
-            }
-        }))
+            }),
+            ("partition+chunk", nil, {
+                var count = 0
+                for document in documents {
+                    count += chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)).count
+                }
+                precondition(count == chunkCount, "chunk output changed between runs")
+            }),
+            ("partition+chunk+encode", nil, {
+                var writer = ElementJSONWriter(reservingCapacity: 1 << 16)
+                for document in documents {
+                    for chunk in chunker.chunk(HTMLPartitioner.partition(html: document, options: chunkingOptions)) {
+                        writer.write(chunk)
+                    }
+                    writer.removeAll()
+                }
+            }),
+        ]
+        let samples = Measurement.interleavedSamples(runs: runs, rows.map(\.body))
+        precondition(textBytes > 0, "the floor walk saw no text")
 
-        let floorRate = floor.documentsPerSecond!
-        return figures.map { figure in
-            var figure = figure
-            if let rate = figure.documentsPerSecond { figure.ratioToFloor = rate / floorRate }
+        // Each row's ratio is the median, over the rounds, of the floor's time divided by the
+        // row's time in the same round.
+        let floorSamples = samples[0]
+        return zip(rows, samples).map { row, rowSamples in
+            var figure = Figure.documents(
+                row.name, input: set.name, samples: rowSamples, documents: documents.count, bytes: bytes,
+                elements: elementCount, note: row.note)
+            figure.ratioToFloor = Measurement.median(zip(floorSamples, rowSamples).map { $0.wall / $1.wall })
             return figure
         }
     }
