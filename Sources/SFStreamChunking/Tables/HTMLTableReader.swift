@@ -351,7 +351,7 @@ extension HTMLTable {
             if byte < 0x80 {
                 return PythonWhitespace.contains(Unicode.Scalar(byte)) ? 1 : 0
             }
-            // Every non-ASCII whitespace scalar is in the first 64 Ki, so two or three bytes long.
+            // Every non-ASCII whitespace scalar is below U+10000, so its UTF-8 is two or three bytes.
             let length = byte >= 0xE0 ? 3 : 2
             guard byte >= 0xC2, byte < 0xF0, index + length <= input.count else { return 0 }
             var value = UInt32(byte) & (length == 2 ? 0x1F : 0x0F)
