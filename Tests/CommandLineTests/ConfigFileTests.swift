@@ -3,7 +3,7 @@ import SalesforceEmulator
 import Testing
 
 /// `--config FILE` and `SFSTREAM_CONFIG`, in both formats, run through the built binary.
-@Suite(.timeLimit(.minutes(2))) struct ConfigFileTests {
+@Suite(.timeLimit(.minutes(10))) struct ConfigFileTests {
     /// Writes `text` to a new file in a throwaway folder and returns the folder and the file.
     static func write(_ text: String, name: String = "sfstream.conf") throws -> (URL, URL) {
         let folder = try ToolProcess.temporaryFolder()
@@ -147,7 +147,7 @@ import Testing
 }
 
 /// A secret in a config file appears in no error message, whichever error the file causes.
-@Suite(.timeLimit(.minutes(2))) struct ConfigFileSecretTests {
+@Suite(.timeLimit(.minutes(10))) struct ConfigFileSecretTests {
     static let marker = "Zq7SECRETpassphrase"
 
     static let files: [String] = [

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite(.timeLimit(.minutes(2))) struct DemoCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoCommandTests {
     @Test func demoWritesElementsOfEveryDefaultCategory() async throws {
         let result = try await ToolProcess.run(["demo", "--records", "6"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -87,7 +87,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(2))) struct DemoRunOptionsTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoRunOptionsTests {
     func recordIDs(_ result: ToolProcess.Result) -> Set<String> {
         Set(result.stdoutLines.compactMap { line -> String? in
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -155,7 +155,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(2))) struct DemoArgumentCheckTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoArgumentCheckTests {
     @Test(arguments: [",", " , "])
     func emptyCategoryListIsRejected(list: String) async throws {
         let result = try await ToolProcess.run(["demo", "--categories", list])

@@ -37,6 +37,17 @@ import Testing
         #expect(result.stdoutText.hasPrefix("sfstream "))
     }
 
+    @Test func helpAndVersionWinOverUnknownOptions() async throws {
+        let help = try await ToolProcess.run(["salesforce", "--bogus", "--help"])
+        #expect(help.status == 0, "\(help.stderr)")
+        #expect(help.stdoutText.hasPrefix("Usage: sfstream salesforce"))
+        let version = try await ToolProcess.run(["demo", "--bogus", "--version"])
+        #expect(version.status == 0, "\(version.stderr)")
+        #expect(version.stdoutText.hasPrefix("sfstream "))
+        let afterDashes = try await ToolProcess.run(["partition", "--bogus", "--", "--help"])
+        #expect(afterDashes.status == 64)
+    }
+
     @Test func helpCommandShowsCommandHelp() async throws {
         let result = try await ToolProcess.run(["help", "chunk"])
         let direct = try await ToolProcess.run(["chunk", "--help"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--log-level`, `SFSTREAM_LOG_LEVEL`, `--verbose` and `--quiet` on the built binary.
-@Suite(.timeLimit(.minutes(2))) struct LogLevelTests {
+@Suite(.timeLimit(.minutes(10))) struct LogLevelTests {
     static let validLevels = "trace, debug, info, notice, warning, error, critical"
 
     @Test(arguments: ["demo", "salesforce", "partition", "chunk", "emulator"])

@@ -25,6 +25,41 @@ import Glibc
         #expect(first.stdout == second.stdout)
     }
 
+    @Test func outputFollowsSymlinkAndKeepsMode() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.ndjson")
+        try Data("old\n".utf8).write(to: target)
+        #expect(chmod(target.path, 0o640) == 0)
+        let link = folder.appendingPathComponent("link.ndjson")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+
+        let result = try await ToolProcess.run(["demo", "--records", "3", "--categories", "Account", "--output", link.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let linkType = try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType
+        #expect(linkType == .typeSymbolicLink)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\"type\""))
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o640)
+    }
+
+    @Test func outputToFIFOWritesThroughIt() async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        // The reader blocks in open(2) until the tool opens the FIFO for writing.
+        async let received = ToolProcess.blocking { try FileHandle(forReadingFrom: fifo).readToEnd() ?? Data() }
+
+        let result = try await ToolProcess.run(["demo", "--records", "3", "--categories", "Account", "--output", fifo.path])
+        let data = try await received
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(String(decoding: data, as: UTF8.self).hasPrefix("{\"type\""))
+        var status = stat()
+        #expect(stat(fifo.path, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func twoDemoRunsWriteSameFolders() async throws {
         let folder = try ToolProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite(.timeLimit(.minutes(2))) struct PartitionAndChunkCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct PartitionAndChunkCommandTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/SalesforceEmulator/Corpus")

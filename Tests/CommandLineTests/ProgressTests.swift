@@ -11,7 +11,7 @@ import Glibc
 /// Each run reads EmailMessage in query pages of 10 records from an emulated org that delays
 /// every response by 100 ms. It therefore lasts at least the 400 ms of its four pages, which is
 /// longer than the intervals set here (100 ms plain, 250 ms on a terminal).
-@Suite(.timeLimit(.minutes(2))) struct ProgressTests {
+@Suite(.timeLimit(.minutes(10))) struct ProgressTests {
     static let slowRun = [
         "demo", "--categories", "EmailMessage", "--records", "40", "--page-size", "10",
         "--fetch-batch-size", "5", "--latency-ms", "100",

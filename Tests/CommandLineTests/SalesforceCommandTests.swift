@@ -3,7 +3,7 @@ import SalesforceEmulator
 import Testing
 
 /// `sfstream emulator` and `sfstream salesforce` as two processes, with keys made by `openssl`.
-@Suite(.timeLimit(.minutes(2))) struct SalesforceCommandTests {
+@Suite(.timeLimit(.minutes(10))) struct SalesforceCommandTests {
     /// A key pair and certificate made with the openssl command line, as the README tells users.
     struct Keys: Sendable {
         let folder: URL

@@ -3,7 +3,7 @@ import SalesforceEmulator
 import Testing
 
 /// A marker planted in the access token and in the private key must appear in no output.
-@Suite(.timeLimit(.minutes(2))) struct SecretsTests {
+@Suite(.timeLimit(.minutes(10))) struct SecretsTests {
     static let tokenMarker = "SECRETTOKENMARKER42"
 
     /// What a `salesforce` run against an emulated org with a marked token wrote, and the key it used.

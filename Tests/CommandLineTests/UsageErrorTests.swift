@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Usage errors exit 64 before any output, with one sentence naming the option, then the usage line.
-@Suite(.timeLimit(.minutes(2))) struct UsageErrorTests {
+@Suite(.timeLimit(.minutes(10))) struct UsageErrorTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         /// Text the error sentence must contain: the option or argument at fault.
@@ -92,7 +92,7 @@ import Testing
 }
 
 /// An input file named in the arguments that does not exist exits 66 with one line naming it.
-@Suite(.timeLimit(.minutes(2))) struct MissingInputFileTests {
+@Suite(.timeLimit(.minutes(10))) struct MissingInputFileTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var environment: [String: String] = [:]

@@ -5,7 +5,7 @@ import Testing
 @testable import SFStream
 
 /// Incremental runs, deletions, shards and the API allowance against an emulated org.
-@Suite(.timeLimit(.minutes(2))) struct IncrementalSyncTests {
+@Suite(.timeLimit(.minutes(10))) struct IncrementalSyncTests {
     @Test func secondRunEmitsOnlyChangedRecords() async throws {
         let org = try EmulatedOrg { $0.recordCount = 10 }
         defer { org.stop() }

@@ -5,7 +5,7 @@ import Testing
 @testable import SFStream
 
 /// The whole pipeline against an emulated org over loopback sockets.
-@Suite(.timeLimit(.minutes(2))) struct PipelineEmulatorTests {
+@Suite(.timeLimit(.minutes(10))) struct PipelineEmulatorTests {
     static let defaultNames = SObjectCategory.defaultNames
 
     @Test func everySeededRecordYieldsElements() async throws {

@@ -5,7 +5,7 @@ import Testing
 @testable import SFStream
 
 /// The live counters and log events of a pipeline run against an emulated org.
-@Suite(.timeLimit(.minutes(2))) struct PipelineProgressTests {
+@Suite(.timeLimit(.minutes(10))) struct PipelineProgressTests {
     @Test func countersMatchDeliveredOutput() async throws {
         let org = try EmulatedOrg { $0.recordCount = 30; $0.pageSize = 10 }
         defer { org.stop() }

@@ -6,7 +6,7 @@ import Testing
 @testable import SFStream
 
 /// `records()` and `elements()`: the pipeline as asynchronous sequences, against an emulated org.
-@Suite(.timeLimit(.minutes(2))) struct PipelineSequenceTests {
+@Suite(.timeLimit(.minutes(10))) struct PipelineSequenceTests {
     @Test func recordsDeliversEverySeededRecord() async throws {
         let org = try EmulatedOrg { $0.recordCountsByObject = ["Case": 30, "Lead": 20] }
         defer { org.stop() }

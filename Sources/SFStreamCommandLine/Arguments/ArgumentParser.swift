@@ -9,6 +9,14 @@ public enum ArgumentParser {
         _ arguments: [String], for command: CommandSpec, environment: [String: String] = [:]
     ) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments(command: command, environment: environment)
+        // `--help` and `--version` win over every other argument, an unknown option included,
+        // so the rest is not parsed when one of them comes before `--`.
+        let options = arguments.prefix { $0 != "--" }
+        if options.contains(where: { $0 == "--help" || $0 == "-h" || $0 == "--version" }) {
+            parsed.helpRequested = options.contains { $0 == "--help" || $0 == "-h" }
+            parsed.versionRequested = !parsed.helpRequested
+            return parsed
+        }
         var index = 0
         var optionsEnded = false
         while index < arguments.count {

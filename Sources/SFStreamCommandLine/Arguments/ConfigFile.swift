@@ -161,6 +161,7 @@ extension ConfigFile {
         mutating func parseJSON(_ data: Data) throws(UsageError) {
             let object: [String: JSONValue]
             do {
+                // TODO: reject a key repeated in a JSON file; JSONDecoder keeps one of its values silently.
                 object = try JSONDecoder().decode([String: JSONValue].self, from: data)
             } catch {
                 throw UsageError("\(place(nil)) is not a valid JSON object of option names and values")

@@ -11,7 +11,7 @@ enum PipelineArguments {
         OptionSpec("fetch-batch-size", value: "N", help: "Records per sObject Collections request, 1 to 200 (default 50): larger batches spend fewer API requests and more memory."),
         OptionSpec("query-batch-size", value: "N", help: "Records per query page requested with Sforce-Query-Options, 200 to 2000 (default 500); Salesforce may return fewer."),
         OptionSpec("request-timeout", value: "SECONDS", help: "Timeout of one HTTP request in seconds, 1 to 3600 (default 60)."),
-        OptionSpec("output", value: "FILE", help: "Write the NDJSON to FILE instead of stdout; FILE is replaced when the run ends, and kept as it was if a write fails (default: stdout)."),
+        OptionSpec("output", value: "FILE", help: "Write the NDJSON to FILE instead of stdout; FILE is replaced when the run ends or is stopped by SIGINT or SIGTERM, and kept as it was if a write fails (default: stdout)."),
         OptionSpec("output-dir", value: "DIR", help: "Write one JSON file per record instead of NDJSON: DIR/<sObject>/<Id>.xml.json (.eml.json for EmailMessage), as unstructured-ingest's local destination names them (default: stdout)."),
         OptionSpec("errors", value: "FILE", help: "Also write one JSON line per failed record to FILE (default: stderr only)."),
         CommandLog.levelOption,

@@ -9,8 +9,11 @@ import Darwin
 /// Writes elements as NDJSON lines, and tombstone lines for deleted records, to stdout or to a
 /// file.
 ///
-/// A file is written under a temporary name in its folder and renamed over `path` when the run
-/// ends, so a reader never sees a half-written run and a failed run leaves the previous file.
+/// A regular file is written under a temporary name in its folder and renamed over `path` when
+/// the run ends, so a reader never sees a half-written run and a failed run leaves the previous
+/// file. A symbolic link is followed, so the rename replaces the file it points to, and the
+/// replacement keeps the old file's permissions. A path that names a device, a FIFO or a socket
+/// (`/dev/null`, a named pipe) is written directly, as stdout is.
 /// NOTE: a process killed with SIGKILL leaves the temporary file `.<name>.<pid>.tmp` behind.
 final class NDJSONDestination: ElementDestination {
     private let writer: FileDescriptorWriter
@@ -21,20 +24,41 @@ final class NDJSONDestination: ElementDestination {
     init(standardOutput: Void) {
         writer = FileDescriptorWriter(descriptor: 1)
         file = nil
+        writesInPlace = true
     }
 
-    /// Creates the temporary file beside `path`.
+    /// Creates the temporary file beside `path` (or beside the file a link at `path` points to),
+    /// or opens `path` itself when it is not a regular file.
     init(replacing path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var status = stat()
+        let exists = stat(url.path, &status) == 0
+        if exists && (status.st_mode & S_IFMT) != S_IFREG {
+            let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw OutputClosed(code: errno, target: "'\(path)'")
+            }
+            writer = FileDescriptorWriter(descriptor: descriptor, target: "'\(path)'")
+            file = (path, "", descriptor)
+            writesInPlace = true
+            return
+        }
         let temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputClosed(code: errno, target: "'\(temporaryPath)'")
         }
+        if exists {
+            _ = fchmod(descriptor, status.st_mode & 0o7777)
+        }
         writer = FileDescriptorWriter(descriptor: descriptor, target: "'\(temporaryPath)'")
-        file = (path, temporaryPath, descriptor)
+        file = (url.path, temporaryPath, descriptor)
+        writesInPlace = false
     }
+
+    /// True for a device, FIFO or socket, which is written directly instead of replaced.
+    private let writesInPlace: Bool
 
     func write(_ record: RecordElements) throws {
         for element in record.elements {
@@ -55,6 +79,7 @@ final class NDJSONDestination: ElementDestination {
     func finish(keepOutput: Bool) throws {
         guard let file else { return }
         defer { close(file.descriptor) }
+        if writesInPlace { return }
         guard keepOutput else {
             unlink(file.temporaryPath)
             return
