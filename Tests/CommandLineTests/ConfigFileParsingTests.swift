@@ -47,6 +47,18 @@ import Testing
         #expect(file.entries["categories"]?.value == "Lead")
     }
 
+    @Test func jsonRepeatedKeyIsRejected() {
+        #expect(throws: UsageError.self) {
+            try load(#"{"categories": "Lead", "fault-rate": 0.1, "categories": "Case"}"#)
+        }
+    }
+
+    @Test func repeatedKeyScanSkipsNestedAndQuoted() {
+        #expect(ConfigFile.repeatedTopLevelKey(in: Array(#"{"a": {"b": 1, "b": 2}, "c": "x,"a": 1"}"#.utf8)) == nil)
+        #expect(ConfigFile.repeatedTopLevelKey(in: Array(#"{"a": [1, {"a": 2}], "d": 1, "d": 2}"#.utf8)) == "d")
+        #expect(ConfigFile.repeatedTopLevelKey(in: Array(#"{"a": 1, "a": 2}"#.utf8)) == "a")
+    }
+
     @Test func jsonBooleanForValueOptionIsRejected() {
         #expect(throws: UsageError.self) {
             try load(#"{"categories": true}"#)

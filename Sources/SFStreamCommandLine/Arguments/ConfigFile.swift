@@ -161,10 +161,14 @@ extension ConfigFile {
         mutating func parseJSON(_ data: Data) throws(UsageError) {
             let object: [String: JSONValue]
             do {
-                // TODO: reject a key repeated in a JSON file; JSONDecoder keeps one of its values silently.
                 object = try JSONDecoder().decode([String: JSONValue].self, from: data)
             } catch {
                 throw UsageError("\(place(nil)) is not a valid JSON object of option names and values")
+            }
+            // JSONDecoder keeps one value of a repeated key without a word, so the keys are
+            // checked on the text.
+            if let key = ConfigFile.repeatedTopLevelKey(in: [UInt8](data)) {
+                throw UsageError("\(place(nil)): '\(key)' is set twice; keep one")
             }
             for key in object.keys.sorted() {
                 guard let option = try option(for: key, line: nil) else { continue }
@@ -185,6 +189,42 @@ extension ConfigFile {
                 try add(key, text: text, line: nil, option: option)
             }
         }
+    }
+
+    /// Returns the first key that appears twice in the outermost object of valid JSON text, or
+    /// nil. Strings are skipped with their escapes, so braces and commas inside them do not count.
+    static func repeatedTopLevelKey(in bytes: [UInt8]) -> String? {
+        var seen = Set<String>()
+        var depth = 0
+        var expectsKey = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let start = index
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+                if depth == 1, expectsKey, index < bytes.count {
+                    let quoted = Data(bytes[start...index])
+                    let key = (try? JSONDecoder().decode(String.self, from: quoted))
+                        ?? String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
+                    if !seen.insert(key).inserted { return key }
+                    expectsKey = false
+                }
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+                expectsKey = depth == 1 && byte == UInt8(ascii: "{")
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+            } else if byte == UInt8(ascii: ","), depth == 1 {
+                expectsKey = true
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// One JSON value of a config object; arrays, objects and null are kept only to be rejected.
