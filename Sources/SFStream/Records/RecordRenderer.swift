@@ -55,14 +55,15 @@ public struct RecordRenderer: Sendable {
         if category.name == "EmailMessage" {
             addEmailFields(from: envelope, to: &metadata)
         }
-        // The whole record is numbered below, so the parts keep provisional ids.
-        let options = PartitionOptions(metadata: metadata, assignsIDs: false)
+        // The whole record is numbered below, so the parts keep provisional ids. Without ids
+        // they need none, nor the renaming that keeps provisional ids apart.
+        let options = PartitionOptions(metadata: metadata, idAssignment: assignsIDs ? .provisional : .omitted)
 
         var elements: [Element] = []
         if let title = title(of: envelope) {
             var titleMetadata = metadata
             titleMetadata.categoryDepth = 0
-            elements.append(Element(type: .title, text: title, metadata: titleMetadata, elementID: "record-title"))
+            elements.append(Element(type: .title, text: title, metadata: titleMetadata, elementID: assignsIDs ? "record-title" : ""))
         }
 
         if let summary = shortFieldSummary(envelope) {
@@ -72,7 +73,7 @@ public struct RecordRenderer: Sendable {
         var partCount = 0
         func appendPart(_ part: [Element]) {
             partCount += 1
-            elements += Self.renamed(part, prefix: "part\(partCount)-")
+            elements += assignsIDs ? Self.renamed(part, prefix: "part\(partCount)-") : part
         }
         var htmlElementCount = 0
         for field in htmlFields {
@@ -97,13 +98,7 @@ public struct RecordRenderer: Sendable {
             }
         }
 
-        guard assignsIDs else {
-            for index in elements.indices {
-                elements[index].elementID = ""
-                elements[index].metadata.parentID = nil
-            }
-            return elements
-        }
+        guard assignsIDs else { return elements }
         // Body elements that sit under no heading of their own belong under the record's title.
         if elements.first?.type == .title {
             for index in elements.indices.dropFirst() where elements[index].metadata.parentID == nil {
