@@ -21,19 +21,6 @@ enum Measurement {
         case process
     }
 
-    /// Runs `body` once untimed, to fault in code and caches, then `runs` times timed.
-    static func samples(runs: Int, warmUp: Bool = true, scope: CPUScope = .thread, _ body: () throws -> Void) rethrows -> [Sample] {
-        if warmUp { try body() }
-        var samples: [Sample] = []
-        for _ in 0..<runs {
-            let cpuStart = cpuSeconds(scope)
-            let start = ContinuousClock.now
-            try body()
-            samples.append(Sample(wall: start.duration(to: .now).seconds, cpu: cpuSeconds(scope) - cpuStart))
-        }
-        return samples
-    }
-
     /// Runs every body once to warm up, then `runs` rounds in which each body runs once, in
     /// order, and returns each body's samples. Interleaving exposes every body to the same load
     /// on a shared machine, so ratios of bodies compare like with like.
@@ -51,6 +38,8 @@ enum Measurement {
         return samples
     }
 
+    /// Runs `body` once untimed, to fault in code and caches, then `runs` times timed, counting
+    /// the CPU time of the whole process.
     static func samples(
         runs: Int, warmUp: Bool = true, _ body: () async throws -> Void
     ) async rethrows -> [Sample] {

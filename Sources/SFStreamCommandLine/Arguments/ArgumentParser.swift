@@ -30,14 +30,6 @@ public enum ArgumentParser {
                 optionsEnded = true
                 continue
             }
-            if argument == "--help" || argument == "-h" {
-                parsed.helpRequested = true
-                continue
-            }
-            if argument == "--version" {
-                parsed.versionRequested = true
-                continue
-            }
             guard argument.hasPrefix("--") else {
                 throw UsageError("unknown option '\(argument)': options are spelled with two dashes, such as --help")
             }
