@@ -52,11 +52,7 @@ enum DemoCommand {
         logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
-            errorsPath: arguments.value("errors"),
-            statePath: arguments.value("state-file"),
-            outputTarget: outputTarget,
-            log: log,
-            progressMode: progressMode
+            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode
         )
         return await runner.run()
     }

@@ -43,11 +43,7 @@ enum SalesforceCommand {
         logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
-            errorsPath: arguments.value("errors"),
-            statePath: arguments.value("state-file"),
-            outputTarget: outputTarget,
-            log: log,
-            progressMode: progressMode
+            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode
         )
         return await runner.run()
     }

@@ -140,3 +140,16 @@ struct StreamRunner {
         return .success
     }
 }
+
+extension StreamRunner {
+    /// Creates the runner of `salesforce` and `demo`, with the `--errors` and `--state-file`
+    /// paths from their arguments.
+    init(
+        pipeline: SalesforcePipeline, arguments: ParsedArguments, outputTarget: OutputTarget, log: CommandLog,
+        progressMode: ProgressDisplay.Mode
+    ) {
+        self.init(
+            pipeline: pipeline, errorsPath: arguments.value("errors"), statePath: arguments.value("state-file"),
+            outputTarget: outputTarget, log: log, progressMode: progressMode)
+    }
+}

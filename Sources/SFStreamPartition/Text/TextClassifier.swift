@@ -108,11 +108,7 @@ public enum TextClassifier {
                 previousWasTerminal = false
                 return
             case 0x09...0x0D, 0x20:
-                if inWord && wordHasSpacedLetter { spacedWords += 1 }
-                inWord = false
-                wordHasSpacedLetter = false
-                if previousWasTerminal { sentenceBreaks += 1 }
-                previousWasTerminal = false
+                countSpace()
                 return
             default:
                 count(Unicode.Scalar(byte))
@@ -128,11 +124,7 @@ public enum TextClassifier {
         mutating func count(_ scalar: Unicode.Scalar) {
             let kind = ScalarKind(scalar)
             if kind == .space {
-                if inWord && wordHasSpacedLetter { spacedWords += 1 }
-                inWord = false
-                wordHasSpacedLetter = false
-                if previousWasTerminal { sentenceBreaks += 1 }
-                previousWasTerminal = false
+                countSpace()
                 return
             }
             inWord = true
@@ -164,6 +156,16 @@ public enum TextClassifier {
                 sentenceBreaks += 1
                 previousWasTerminal = false
             }
+        }
+
+        /// Ends the word being read, and counts a sentence break after terminal punctuation.
+        @inline(__always)
+        mutating func countSpace() {
+            if inWord && wordHasSpacedLetter { spacedWords += 1 }
+            inWord = false
+            wordHasSpacedLetter = false
+            if previousWasTerminal { sentenceBreaks += 1 }
+            previousWasTerminal = false
         }
 
         mutating func finish() {
