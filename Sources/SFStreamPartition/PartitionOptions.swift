@@ -5,10 +5,10 @@ public struct PartitionOptions: Sendable {
     /// Copied into every element: filename, filetype, data_source, e-mail fields.
     public var metadata: ElementMetadata
 
-    /// How elements get their `element_id` and `parent_id`.
+    /// The way elements get their `element_id` and `parent_id`.
     public var idAssignment: IDAssignment
 
-    /// How the partitioner sets `element_id` and `parent_id`.
+    /// The ways the partitioner can set `element_id` and `parent_id`.
     public enum IDAssignment: Sendable, Equatable {
         /// Final ids from ``ElementIDs``, and parent ids that name them.
         case final

@@ -43,7 +43,8 @@ import Glibc
             #expect(fields.count == 3, "\(line.prefix(80))")
             guard fields.count == 3, let thread = Int(fields[0].dropFirst("thread=".count)) else { continue }
             let letter = Character(UnicodeScalar(UInt8(65 + thread)))
-            #expect(fields[2].count == 200 && fields[2].allSatisfy { $0 == letter }, "\(line.prefix(80))")
+            #expect(fields[2].count == 200, "\(line.prefix(80))")
+            #expect(fields[2].allSatisfy { $0 == letter }, "\(line.prefix(80))")
         }
     }
 }

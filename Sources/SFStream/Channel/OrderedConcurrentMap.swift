@@ -59,7 +59,7 @@ func orderedConcurrentMap<Input: Sendable, Output: Sendable>(
             }
         }
         group.addTask {
-            // The last worker to end closes `results`, so the reorderer sees its end.
+            // The last worker to end closes `results`, so the reorderer receives its end.
             for _ in 0..<workers {
                 _ = try? await workerGroupDone.receive()
             }

@@ -155,8 +155,8 @@ final class PipelineRunHandle: Sendable {
     }
 }
 
-/// The task of the most recent run of a ``PipelineRecords``, for its statistics. It holds the
-/// task only, because the run itself must end when its iterator is dropped.
+/// The task of the most recent run of a ``PipelineRecords``, for its statistics. It keeps a
+/// reference to the task only, because the run itself must end when its iterator is dropped.
 final class LastRunTask: Sendable {
     let task = Mutex<Task<PipelineStatistics, Never>?>(nil)
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Where a run writes its records: NDJSON on stdout or in one file, or one JSON file a record.
 ///
-/// ``StreamRunner`` calls `write` and `writeDeleted` for the records of a batch, then `flush`;
-/// the records of a batch count as delivered (for the state file) once `flush` returns.
+/// ``StreamRunner`` calls `write` and `writeDeleted` for the records of a batch, then `flush`.
+/// The records of a batch count as delivered (for the state file) once `flush` returns.
 /// `finish` ends the run and must be called once.
 protocol ElementDestination: AnyObject {
     /// Writes one record's elements.
     func write(_ record: RecordElements) throws
-    /// Writes what tells a downstream index that a record was deleted.
+    /// Writes the mark of a deleted record that lets a downstream index remove it.
     func writeDeleted(_ locator: RecordLocator) throws
     /// Writes everything buffered since the last call.
     func flush() throws
