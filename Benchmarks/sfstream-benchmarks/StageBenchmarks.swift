@@ -45,6 +45,11 @@ struct StageBenchmarks {
                 textBytes = 0
                 for document in documents { textBytes += LibXML2Floor.parseAndWalk(document) }
             }),
+            ("libxml2 events", "SAX parse, callbacks only sum text lengths (no tree)", {
+                var eventBytes = 0
+                for document in documents { eventBytes += LibXML2Floor.parseEvents(document) }
+                precondition(eventBytes > 0, "the event parse saw no text")
+            }),
             ("partition", nil, {
                 var count = 0
                 for document in documents { count += HTMLPartitioner.partition(html: document, options: options).count }
@@ -111,6 +116,8 @@ extension StageBenchmarks {
             switch stage {
             case "floor":
                 for document in documents { count += LibXML2Floor.parseAndWalk(document) }
+            case "events":
+                for document in documents { count += LibXML2Floor.parseEvents(document) }
             case "partition":
                 for document in documents { count += HTMLPartitioner.partition(html: document, options: stages.options).count }
             case "partition+chunk":
@@ -127,7 +134,7 @@ extension StageBenchmarks {
                     writer.removeAll()
                 }
             default:
-                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, partition+chunk, encode or floor")
+                throw BenchmarkError("unknown stage '\(stage)': expected partition, chunk, partition+chunk, encode, floor or events")
             }
         }
         print("\(stage): \(count)")

@@ -29,7 +29,7 @@ if arguments.first == MemoryBenchmark.childCommand {
 // `profile STAGE PASSES`: one stage over the corpus, for a profiler (perf, callgrind).
 if arguments.first == "profile" {
     guard arguments.count == 3, let passes = Int(arguments[2]) else {
-        FileHandle.standardError.write(Data("usage: sfstream-benchmarks profile partition|chunk|partition+chunk|encode|floor PASSES\n".utf8))
+        FileHandle.standardError.write(Data("usage: sfstream-benchmarks profile partition|chunk|partition+chunk|encode|floor|events PASSES\n".utf8))
         exit(64)
     }
     do {

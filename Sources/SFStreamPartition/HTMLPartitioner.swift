@@ -3,7 +3,7 @@ import SFStreamElements
 
 /// Partitions HTML into `unstructured` elements with libxml2.
 ///
-/// Each call parses into its own libxml2 document and frees it before returning, so calls may run
+/// Each call runs its own libxml2 parser context and frees it before returning, so calls may run
 /// on several threads at once.
 public enum HTMLPartitioner {
     /// Partitions Unicode input (a Salesforce field, already decoded), parsed as UTF-8 whatever
@@ -61,24 +61,18 @@ public enum HTMLPartitioner {
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: PartitionOptions) -> [Element] {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
+        guard bytes.count > 0 else { return [] }
         _ = parserInitialized
         // NOTE: a String over 2 GiB is cut at that length; `partition(htmlBytes:)` throws instead.
         // TODO: cap the attributes of one tag before parsing. libxml2 2.9.14 checks each new
         // attribute against all earlier ones of its tag, so one tag with 40,000 attributes (a
         // 400 KB hostile body) takes about 45 s here, and nothing bounds a record's parse time.
-        let length = Int32(clamping: bytes.count)
-        let document = base.withMemoryRebound(to: CChar.self, capacity: Int(length)) {
-            htmlReadMemory($0, length, nil, "UTF-8", parseOptions)
-        }
-        guard let document else { return [] }
-        defer { xmlFreeDoc(document) }
-
         var metadata = options.metadata
         metadata.parentID = nil
         metadata.categoryDepth = nil
-        var walker = DocumentWalker(base: metadata)
-        var elements = walker.walk(document)
+        var source = HTMLEventSource(walker: DocumentWalker(base: metadata))
+        HTMLEventSource.parse(bytes, options: parseOptions, into: &source)
+        var elements = source.walker.finish()
         ElementHierarchy.finish(&elements, idAssignment: options.idAssignment)
         return elements
     }

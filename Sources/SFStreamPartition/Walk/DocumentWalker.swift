@@ -1,20 +1,17 @@
-import CLibXML2
 import SFStreamElements
 
-/// Turns a parsed libxml2 HTML tree into elements, in document order.
+/// Turns libxml2's parse events into elements, in document order.
 ///
-/// The walk is iterative: it follows libxml2's `children`, `next` and `parent` pointers and keeps
-/// its own state per open element in `frames`, so a document nested 100,000 levels deep costs heap
-/// memory, not C stack. Text is gathered into ``TextAccumulator`` until a block boundary ends the
-/// element. Inline elements never start a new element, so words are neither split nor glued
-/// across blocks.
+/// ``HTMLEventSource`` calls `start`, `end` and `text` as libxml2 parses. The walker keeps its own
+/// state per open element in `frames`, so a document nested 100,000 levels deep costs heap memory,
+/// not C stack. Text is gathered into ``TextAccumulator`` until a block boundary ends the element.
+/// Inline elements never start a new element, so words are neither split nor glued across blocks.
 ///
 /// Element types: `h1`–`h6` give `Title` (`category_depth` = level − 1, as `unstructured` writes
 /// it), `li` gives `ListItem` (`category_depth` = the number of enclosing lists), `pre` gives
 /// `CodeSnippet`, a data table (see ``TableShape``) gives one `Table`, an image with alt text gives
 /// `Image`, and other text gives `NarrativeText` or `UncategorizedText` (``TextClassifier``).
 /// Blocks inside a list item or heading do not split it, but a nested list, table or heading does.
-
 struct DocumentWalker {
     /// The element type that the gathered text becomes when the current element ends.
     enum BlockContext: Equatable {
@@ -36,6 +33,8 @@ struct DocumentWalker {
         case preformatted
         case layoutTable
         case dataTable
+        /// A table whose events are recorded until ``TableShape`` decides between the two above.
+        case undecidedTable
         case tableRow
         case tableCell
         case caption
@@ -62,6 +61,16 @@ struct DocumentWalker {
     var frames: [Frame] = []
     /// Classes and ids hidden by the document's style sheets.
     var styleSheet = StyleSheet()
+    /// Open elements of a subtree that is not shown; 0 outside one.
+    private var skippedDepth = 0
+    /// True when the skipped subtree is `head`, `style`, `svg` or the like, because `<style>` rules
+    /// there still apply. A subtree hidden by an attribute or a style contributes no rules.
+    private var skippedReadsStyleSheets = false
+    /// The text of a `<style>` in a skipped subtree, gathered until its end tag.
+    private var styleText: [UInt8]?
+    private var styleDepth = 0
+    /// The events of the open table while its shape is undecided.
+    private var recording: TableRecording?
 
     init(base: ElementMetadata) {
         self.base = base
@@ -69,58 +78,108 @@ struct DocumentWalker {
 
     var context: BlockContext { contexts.last ?? .paragraph }
 
-    /// Walks the whole document and returns its elements.
-    mutating func walk(_ document: UnsafeMutablePointer<xmlDoc>) -> [Element] {
-        let root = UnsafeMutableRawPointer(document)
-        var node = document.pointee.children
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if let frame = enter(current) {
-                    if let child = current.pointee.children {
-                        frames.append(frame)
-                        node = child
-                        continue
-                    }
-                    exit(frame)
-                }
-            } else if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
-                appendText(current)
-            }
-            node = advance(from: current, root: root)
+    // MARK: - Events
+
+    mutating func start(_ name: UnsafePointer<UInt8>, attributes: AttributeList?) {
+        if recording != nil {
+            recording!.recordStart(name, attributes: attributes)
+            if let verdict = recording!.shape.start(name) { decideTable(verdict) }
+            return
         }
+        if skippedDepth > 0 {
+            skippedDepth += 1
+            if skippedReadsStyleSheets && styleText == nil && TagKey(name) == .style {
+                styleText = []
+                styleDepth = skippedDepth
+            }
+            return
+        }
+        if let frame = enter(name, attributes: NodeAttributes(attributes)) {
+            frames.append(frame)
+            if frame == .undecidedTable { recording = TableRecording() }
+        } else {
+            skippedDepth = 1
+        }
+    }
+
+    mutating func end() {
+        if recording != nil {
+            recording!.recordEnd()
+            if let verdict = recording!.shape.end() { decideTable(verdict) }
+            return
+        }
+        if skippedDepth > 0 {
+            if let css = styleText, skippedDepth == styleDepth {
+                styleSheet.add(css)
+                styleText = nil
+            }
+            skippedDepth -= 1
+            if skippedDepth == 0 { skippedReadsStyleSheets = false }
+            return
+        }
+        if let frame = frames.popLast() { exit(frame) }
+    }
+
+    /// Appends one text node of the tree libxml2 would have built.
+    mutating func text(_ buffer: UnsafeBufferPointer<UInt8>) {
+        if recording != nil {
+            recording!.recordText(buffer)
+            return
+        }
+        if skippedDepth > 0 {
+            if styleText != nil && skippedDepth == styleDepth { styleText!.append(contentsOf: buffer) }
+            return
+        }
+        appendText(buffer)
+    }
+
+    /// Ends the walk after the last event and returns the elements.
+    mutating func finish() -> [Element] {
+        // libxml2 closes every open element at the end of input, so a table is normally decided
+        // by now. This covers a parse that stopped early.
+        if let shape = recording?.shape { decideTable(shape.finalVerdict) }
         while let frame = frames.popLast() { exit(frame) }
         flush()
         return elements
     }
 
-    /// Moves to the next sibling, leaving (and exiting) finished ancestors on the way.
-    private mutating func advance(
-        from current: UnsafeMutablePointer<xmlNode>,
-        root: UnsafeMutableRawPointer
-    ) -> UnsafeMutablePointer<xmlNode>? {
-        var node = current
-        while true {
-            if let sibling = node.pointee.next { return sibling }
-            guard let parent = node.pointee.parent, UnsafeMutableRawPointer(parent) != root,
-                let frame = frames.popLast()
-            else { return nil }
-            exit(frame)
-            node = parent
+    /// Starts the undecided table as a data or layout table, then replays the events recorded
+    /// inside it.
+    private mutating func decideTable(_ verdict: TableShape.Verdict) {
+        guard let events = recording else { return }
+        recording = nil
+        guard let index = frames.lastIndex(of: .undecidedTable) else { return }
+        frames[index] = startTable(verdict)
+        events.replay(into: &self)
+    }
+
+    private mutating func startTable(_ verdict: TableShape.Verdict) -> Frame {
+        switch verdict {
+        case .data:
+            table = TableCollector()
+            return .dataTable
+        case .layout:
+            contexts.append(.paragraph)
+            layoutTableDepth += 1
+            return .layoutTable
         }
     }
 
     // MARK: - Entering and leaving elements
 
     /// Applies an element's start; returns `nil` when its subtree is skipped.
-    private mutating func enter(_ node: UnsafeMutablePointer<xmlNode>) -> Frame? {
-        guard let name = node.pointee.name else { return nil }
+    private mutating func enter(_ name: UnsafePointer<UInt8>, attributes: NodeAttributes) -> Frame? {
         var tag = HTMLTag.identify(name)
         if tag == .skipped {
-            readStyleSheets(in: node)
+            // The rules of a `<style>` here or below still hide elements of the body.
+            skippedReadsStyleSheets = true
+            if TagKey(name) == .style {
+                styleText = []
+                styleDepth = 1
+            }
             return nil
         }
 
-        let attributes = NodeAttributes(node)
         if attributes.isHiddenAttribute { return nil }
         if frames.last == .closedDetails, TagKey(name) != .summary { return nil }
         if !styleSheet.isEmpty && styleSheet.hides(classValue: attributes.classValue, idValue: attributes.idValue) {
@@ -192,13 +251,8 @@ struct DocumentWalker {
         case .table:
             guard table == nil else { return softBlock() }
             flush()
-            if TableShape.isDataTable(node, attributes: attributes) {
-                table = TableCollector()
-                return .dataTable
-            }
-            contexts.append(.paragraph)
-            layoutTableDepth += 1
-            return .layoutTable
+            if let verdict = TableShape.verdict(role: attributes.role) { return startTable(verdict) }
+            return .undecidedTable
         case .tableSection:
             return table == nil ? enterBlock() : .inline
         case .tableRow:
@@ -247,6 +301,8 @@ struct DocumentWalker {
         case .dataTable:
             endStrayText()
             finishTable()
+        case .undecidedTable:
+            break
         case .tableRow:
             endStrayText()
             table?.endRow()
@@ -296,48 +352,10 @@ struct DocumentWalker {
         text.markSpace()
     }
 
-    /// Reads the `<style>` elements in a skipped subtree (`head`, a `style` itself, an `svg`). The
-    /// head comes before the body, so its rules are known before the elements they hide.
-    private mutating func readStyleSheets(in root: UnsafeMutablePointer<xmlNode>) {
-        var node: UnsafeMutablePointer<xmlNode>? = root
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name, TagKey(name) == .style {
-                var css: [UInt8] = []
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content {
-                        css.append(
-                            contentsOf: UnsafeBufferPointer(
-                                start: UnsafePointer(content), count: cStringLength(content)))
-                    }
-                    child = text.pointee.next
-                }
-                styleSheet.add(css)
-            } else if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
-                current == root || TagKey(current.pointee.name) != .style
-            {
-                node = child
-                continue
-            }
-            // Next node in document order within `root`.
-            var next: UnsafeMutablePointer<xmlNode>? = current
-            node = nil
-            while let candidate = next, candidate != root {
-                if let sibling = candidate.pointee.next {
-                    node = sibling
-                    break
-                }
-                next = candidate.pointee.parent
-            }
-        }
-    }
-
     // MARK: - Text
 
-    private mutating func appendText(_ node: UnsafeMutablePointer<xmlNode>) {
-        guard let content = node.pointee.content, frames.last != .closedDetails else { return }
-        let buffer = UnsafeBufferPointer(start: UnsafePointer(content), count: cStringLength(content))
-        guard buffer.count > 0 else { return }
+    private mutating func appendText(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard buffer.count > 0, frames.last != .closedDetails else { return }
         if table == nil && context == .code {
             text.appendPreformatted(buffer)
             return

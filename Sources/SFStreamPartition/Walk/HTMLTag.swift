@@ -2,7 +2,7 @@
 ///
 /// `noscript` is phrasing content here: its text counts as shown, as in a browser with scripts off.
 enum HTMLTag: Sendable, Equatable {
-    /// Phrasing content: text flows through it (span, a, font, unknown tags such as Outlook's `o:p`).
+    /// Phrasing content: text flows through it (span, a, font, unknown tags).
     case inline
     /// A link; its `href` becomes `link_urls`.
     case anchor

@@ -1,7 +1,5 @@
-import CLibXML2
-
 /// The attributes of one element that the partitioner reads, found in a single pass over libxml2's
-/// attribute list. Values point into the libxml2 document and are valid while it lives.
+/// attribute list. Values point into that list and are valid only while the start tag is handled.
 struct NodeAttributes {
     var style: UnsafePointer<UInt8>?
     var isHiddenAttribute = false
@@ -18,12 +16,12 @@ struct NodeAttributes {
     var classValue: UnsafePointer<UInt8>?
     var idValue: UnsafePointer<UInt8>?
 
-    init(_ node: UnsafeMutablePointer<xmlNode>) {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard let name = current.pointee.name, let key = TagKey(name) else { continue }
-            let value = NodeAttributes.value(of: current)
+    init(_ list: AttributeList?) {
+        guard var cursor = list else { return }
+        while let name = cursor[0] {
+            let value = cursor[1]
+            cursor += 2
+            guard let key = TagKey(name) else { continue }
             switch key {
             case Names.style: style = value
             case Names.hidden: isHiddenAttribute = true
@@ -41,13 +39,6 @@ struct NodeAttributes {
             default: break
             }
         }
-    }
-
-    /// Returns the text of an attribute. libxml2's HTML parser stores a value as one text child with
-    /// entities already decoded; an attribute without a value (`hidden`) has none.
-    private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> UnsafePointer<UInt8>? {
-        guard let child = attribute.pointee.children, let content = child.pointee.content else { return nil }
-        return UnsafePointer(content)
     }
 
     /// Attribute names packed as ``TagKey`` packs them; computed so that a comparison costs no
