@@ -136,8 +136,8 @@ struct DocumentWalker {
     /// Ends the walk after the last event and returns the elements.
     mutating func finish() -> [Element] {
         // libxml2 closes every open element at the end of input, so a table is normally decided
-        // by now. This covers a parse that stopped early.
-        if let shape = recording?.shape { decideTable(shape.finalVerdict) }
+        // by now. This covers a parse that stopped early, and a replay may start a nested table.
+        while let shape = recording?.shape { decideTable(shape.finalVerdict) }
         while let frame = frames.popLast() { exit(frame) }
         flush()
         return elements
