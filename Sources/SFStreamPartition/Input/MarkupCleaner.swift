@@ -13,16 +13,25 @@
 ///   are removed and the content between them is kept. Browsers other than old Internet Explorer
 ///   show that content, and libxml2 2.9.14 would otherwise turn each marker into text. The
 ///   downlevel-hidden form `<!--[if mso]> … <![endif]-->` is a comment and is left alone.
+/// - Attributes of a start tag after its 256th are cut (see ``AttributeLimit``).
 enum MarkupCleaner {
     /// Returns the cleaned markup, or `nil` when nothing needs to change (the common case, which
-    /// then costs one scan and no copy).
+    /// then costs two scans and no copy).
     static func cleaned(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard needsCleaning(bytes) else { return nil }
+        let cuts = AttributeLimit.excessRanges(bytes)
+        guard !cuts.isEmpty || needsCleaning(bytes) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
+        var nextCut = cuts.first
+        var remainingCuts = cuts.dropFirst()
         let count = bytes.count
         while index < count {
+            if let cut = nextCut, index >= cut.lowerBound {
+                index = max(index, cut.upperBound)
+                nextCut = remainingCuts.popFirst()
+                continue
+            }
             let byte = bytes[index]
             if byte == 0 {
                 index += 1
