@@ -1,3 +1,5 @@
+import SFStreamElements
+
 /// Whitespace as Python's `str.isspace()`, `str.split()` and `str.strip()` see it, because
 /// `unstructured` normalizes and trims chunk text with those.
 ///
@@ -92,13 +94,7 @@ enum PythonWhitespace {
                 index += 1
                 continue
             }
-            let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
-            var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-            var next = index + 1
-            while next < index + length && next < bytes.count {
-                value = value << 6 | UInt32(bytes[next] & 0x3F)
-                next += 1
-            }
+            let (value, next) = UTF8Scalar.decode(bytes, at: index)
             // Whitespace other than the ASCII space always changes when collapsed.
             if let scalar = Unicode.Scalar(value), contains(scalar) { return nil }
             previousIsSpace = false

@@ -1,3 +1,5 @@
+import SFStreamElements
+
 /// Splits text longer than the hard limit into pieces, as `unstructured`'s `_TextSplitter` does
 /// with its default separators `"\n"` then `" "`.
 ///
@@ -50,14 +52,10 @@ struct TextSplitter {
                         index += 1
                         continue
                     }
-                    let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-                    for offset in 1..<length {
-                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    }
+                    let (value, next) = UTF8Scalar.decode(bytes, at: index)
                     scalars[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     written += 1
-                    index += length
+                    index = next
                 }
                 initializedCount = written
             }

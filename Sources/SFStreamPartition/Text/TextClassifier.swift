@@ -77,13 +77,7 @@ public enum TextClassifier {
                     index += 1
                     continue
                 }
-                let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
-                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-                var next = index + 1
-                while next < index + length && next < bytes.count {
-                    value = value << 6 | UInt32(bytes[next] & 0x3F)
-                    next += 1
-                }
+                let (value, next) = UTF8Scalar.decode(bytes, at: index)
                 count(Unicode.Scalar(value) ?? "\u{FFFD}")
                 index = next
             }
