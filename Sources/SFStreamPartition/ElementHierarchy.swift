@@ -50,10 +50,8 @@ enum ElementHierarchy {
                 elements[index].metadata.parentID = parents[index].map { String($0) }
             }
         case .omitted:
-            for index in elements.indices {
-                elements[index].elementID = ""
-                elements[index].metadata.parentID = nil
-            }
+            // The walker leaves ids empty and sets no parent ids, so nothing is left to clear.
+            break
         }
     }
 }
