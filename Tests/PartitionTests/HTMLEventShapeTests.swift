@@ -91,4 +91,37 @@ import Testing
         let elements = partition("<html><body><p>Body.</p></body></html>\nTrailing words")
         #expect(texts(elements) == ["Body.", "Trailing words"])
     }
+
+    @Test func hiddenRootHidesContentAfterIt() {
+        // The tree builder puts an element that starts after `</html>` inside the first root.
+        #expect(partition("<html hidden></html>Trailing words").isEmpty)
+        #expect(partition("<html style=\"display:none\"></html><!--x--><p>Trailing words</p>").isEmpty)
+    }
+
+    @Test func nodeBeforeRootKeepsContentAfterIt() {
+        // A comment or doctype first makes later top-level elements siblings of the root.
+        #expect(texts(partition("<!--c--><html hidden></html>Trailing words")) == ["Trailing words"])
+        #expect(texts(partition("<!DOCTYPE html><html hidden></html>Trailing words")) == ["Trailing words"])
+        #expect(texts(partition("<html hidden></html><!DOCTYPE html><p>Trailing words</p>")) == ["Trailing words"])
+    }
+
+    @Test func doctypeInsideTextKeepsOneNode() {
+        let elements = partition("<p><i>first<!DOCTYPE html>second</i></p>")
+        #expect(texts(elements) == ["firstsecond"])
+        #expect(elements.first?.metadata.emphasizedTextContents == ["firstsecond"])
+    }
+
+    @Test func commentInPrefixedStyleApplies() {
+        // `<o:style>` is not raw text, so its comment is a node whose rules the tree keeps.
+        let html = """
+            <o:style><!--.k{display:none}--></o:style><?x .j{display:none}?>
+            <p class=k>Hidden by the comment.</p><p class=j>Shown paragraph text.</p>
+            """
+        #expect(texts(partition(html)) == ["Shown paragraph text."])
+    }
+
+    @Test func commentInStyleInsideUndecidedTable() {
+        let html = "<table><tr><td><o:style><!--.k{display:none}--></o:style>A</td><td class=k>B</td></tr></table>"
+        #expect(texts(partition(html)) == ["A"])
+    }
 }

@@ -133,11 +133,26 @@ struct DocumentWalker {
         appendText(buffer)
     }
 
+    /// Takes the content of a comment or processing instruction. Only a style sheet reads it:
+    /// the tree builder keeps a comment inside `<o:style>` (not raw text, unlike `<style>`) as
+    /// a child node, and the rules in it apply.
+    mutating func otherNodeContent(_ content: UnsafeBufferPointer<UInt8>) {
+        if recording != nil {
+            recording!.recordOtherNodeContent(content)
+            return
+        }
+        if skippedDepth > 0 && styleText != nil && skippedDepth == styleDepth { styleText!.append(contentsOf: content) }
+    }
+
+    /// Decides the tables still undecided at the end of input, from what they contained.
+    /// libxml2 closes every open element at the end of input, so this matters only for a parse
+    /// that stopped early. A replay may start a nested table, hence the loop.
+    mutating func decideOpenTables() {
+        while let shape = recording?.shape { decideTable(shape.finalVerdict) }
+    }
+
     /// Ends the walk after the last event and returns the elements.
     mutating func finish() -> [Element] {
-        // libxml2 closes every open element at the end of input, so a table is normally decided
-        // by now. This covers a parse that stopped early, and a replay may start a nested table.
-        while let shape = recording?.shape { decideTable(shape.finalVerdict) }
         while let frame = frames.popLast() { exit(frame) }
         flush()
         return elements

@@ -8,12 +8,23 @@ import CLibXML2
 /// - adjacent character callbacks join into one text node, and a comment or processing
 ///   instruction ends one (each is a node of its own in the tree);
 /// - a prefixed name such as Outlook's `o:p` becomes its local name, as the tree builder splits it;
-/// - text outside every element is dropped, as the tree builder has no node to add it to.
+/// - text outside every element is dropped, as the tree builder has no node to add it to;
+/// - an element that starts after the root element has ended (content after `</html>`) goes
+///   inside the document's first node when that node is an element. The first root therefore
+///   stays open for the walker until the end, and a `hidden` on it hides that content too.
 struct HTMLEventSource {
     var walker: DocumentWalker
     private var pendingText: [UInt8] = []
     private var pendingIsCDATA = false
     private var openElements = 0
+    /// True once any node has reached the document level.
+    private var documentHasNode = false
+    /// True while the document's first node is an element, so that the tree builder puts later
+    /// top-level elements inside it. A comment, processing instruction or doctype that comes
+    /// first, or a doctype anywhere (libxml2 puts it first), makes them siblings instead.
+    private var nestsInFirstRoot = false
+    /// True when the first root element has ended but its end is kept from the walker.
+    private var rootEndDeferred = false
 
     init(walker: DocumentWalker) {
         self.walker = walker
@@ -45,13 +56,19 @@ struct HTMLEventSource {
             xmlFreeDoc(document)
             context.pointee.myDoc = nil
         }
-        source.flushText()
+        // Recorded tables hold element names from the context's dictionary, so they are
+        // replayed before the context is freed.
+        source.endDocument()
     }
 
     // MARK: - Events
 
     mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: AttributeList?) {
         flushText()
+        if openElements == 0 && !documentHasNode {
+            documentHasNode = true
+            nestsInFirstRoot = true
+        }
         openElements += 1
         walker.start(HTMLEventSource.localName(name), attributes: attributes)
     }
@@ -60,7 +77,12 @@ struct HTMLEventSource {
         flushText()
         guard openElements > 0 else { return }
         openElements -= 1
+        if openElements == 0 && nestsInFirstRoot && !rootEndDeferred {
+            rootEndDeferred = true
+            return
+        }
         walker.end()
+        if openElements == 0 && rootEndDeferred && !nestsInFirstRoot { endDeferredRoot() }
     }
 
     mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int, isCDATA: Bool) {
@@ -70,17 +92,47 @@ struct HTMLEventSource {
         pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    /// Ends the current text node at a comment or processing instruction, which is a node of its
-    /// own in the tree.
-    mutating func separateText() {
+    /// Takes a comment or processing instruction: it ends the current text node, because it is
+    /// a node of its own in the tree, and its content reaches the walker for style sheets.
+    mutating func otherNode(content: UnsafePointer<UInt8>?) {
         flushText()
+        if openElements == 0 && !documentHasNode { documentHasNode = true }
+        if let content { walker.otherNodeContent(UnsafeBufferPointer(start: content, count: cStringLength(content))) }
     }
 
-    mutating func flushText() {
+    /// Takes a doctype. libxml2 inserts it as the document's first node wherever it appears, so
+    /// it does not end the current text node.
+    mutating func doctype() {
+        documentHasNode = true
+        nestsInFirstRoot = false
+        if openElements == 0 && rootEndDeferred { endDeferredRoot() }
+    }
+
+    mutating func endDocument() {
+        flushText()
+        if rootEndDeferred { endDeferredRoot() }
+        walker.decideOpenTables()
+    }
+
+    private mutating func endDeferredRoot() {
+        rootEndDeferred = false
+        walker.end()
+    }
+
+    private mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         pendingText.withUnsafeBufferPointer { walker.text($0) }
-        pendingText.removeAll(keepingCapacity: true)
+        if pendingText.capacity > HTMLEventSource.retainedCapacity {
+            // A text node of many megabytes would otherwise keep its buffer for the whole parse.
+            pendingText = []
+            pendingText.reserveCapacity(HTMLEventSource.retainedCapacity)
+        } else {
+            pendingText.removeAll(keepingCapacity: true)
+        }
     }
+
+    /// Bytes of text buffer kept between text nodes, in bytes.
+    private static let retainedCapacity = 1 << 16
 
     /// Returns the part of `name` after its first colon, as libxml2's tree builder splits it. A
     /// name that starts or ends with the colon stays whole.
@@ -119,13 +171,17 @@ struct HTMLEventSource {
             context.assumingMemoryBound(to: HTMLEventSource.self).pointee
                 .characters(bytes, count: Int(count), isCDATA: true)
         }
-        handler.comment = { context, _ in
+        handler.comment = { context, content in
             guard let context else { return }
-            context.assumingMemoryBound(to: HTMLEventSource.self).pointee.separateText()
+            context.assumingMemoryBound(to: HTMLEventSource.self).pointee.otherNode(content: content)
         }
-        handler.processingInstruction = { context, _, _ in
+        handler.processingInstruction = { context, _, data in
             guard let context else { return }
-            context.assumingMemoryBound(to: HTMLEventSource.self).pointee.separateText()
+            context.assumingMemoryBound(to: HTMLEventSource.self).pointee.otherNode(content: data)
+        }
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            context.assumingMemoryBound(to: HTMLEventSource.self).pointee.doctype()
         }
         return handler
     }

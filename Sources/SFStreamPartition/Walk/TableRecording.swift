@@ -8,12 +8,14 @@ struct TableRecording {
         case start
         case end
         case text
+        case otherNodeContent
     }
 
     private struct Event {
         var kind: Kind
         var name: UnsafePointer<UInt8>?
-        /// For `.start`, the range in `attributes`; for `.text`, the range in `bytes`.
+        /// For `.start`, the range in `attributes`; for `.text` and `.otherNodeContent`, the
+        /// range in `bytes`.
         var lower: Int
         var upper: Int
     }
@@ -55,6 +57,12 @@ struct TableRecording {
         events.append(Event(kind: .text, name: nil, lower: lower, upper: bytes.count))
     }
 
+    mutating func recordOtherNodeContent(_ content: UnsafeBufferPointer<UInt8>) {
+        let lower = bytes.count
+        bytes.append(contentsOf: content)
+        events.append(Event(kind: .otherNodeContent, name: nil, lower: lower, upper: bytes.count))
+    }
+
     /// Feeds the recorded events to `walker` in their order. A nested table met on the way may
     /// start a recording of its own in the walker; the events after it go there.
     func replay(into walker: inout DocumentWalker) {
@@ -74,6 +82,8 @@ struct TableRecording {
                     walker.end()
                 case .text:
                     walker.text(UnsafeBufferPointer(rebasing: storage[event.lower..<event.upper]))
+                case .otherNodeContent:
+                    walker.otherNodeContent(UnsafeBufferPointer(rebasing: storage[event.lower..<event.upper]))
                 }
             }
         }
