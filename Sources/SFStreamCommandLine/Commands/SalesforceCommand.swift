@@ -20,6 +20,7 @@ enum SalesforceCommand {
     )
 
     static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
+        let started = ContinuousClock.now
         let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
@@ -43,7 +44,7 @@ enum SalesforceCommand {
         logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
-            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode
+            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode, started: started
         )
         return await runner.run()
     }
