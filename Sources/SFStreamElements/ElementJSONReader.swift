@@ -74,7 +74,7 @@ public enum ElementJSONReader {
             metadata.dataSource = DataSource(
                 url: try source.string("url"),
                 version: try source.string("version"),
-                // Values other than strings are dropped, as other connectors' locators may hold them.
+                // DataSource keeps a string map, so locator values of other types are dropped rather than rejected.
                 recordLocator: try source.object("record_locator")?.object.compactMapValues { $0 as? String },
                 dateCreated: try source.string("date_created"),
                 dateModified: try source.string("date_modified"),
@@ -91,7 +91,7 @@ public enum ElementJSONReader {
 }
 
 /// Typed access to the fields of one JSON object. A field that is absent or `null` reads as
-/// `nil`; a field of another JSON type throws, naming the field by its dotted path.
+/// `nil`. A field of another JSON type throws an error that names the field by its dotted path.
 private struct FieldReader {
     var object: [String: Any]
     /// The dotted path of this object in the element, such as `metadata.` (empty for the element).
@@ -162,7 +162,7 @@ private struct FieldReader {
     }
 
     /// JSONSerialization returns `true` and `false` as NSNumber of Objective-C type `c` (char),
-    /// and no JSON number has that type; `as? Bool` cannot tell them apart, because 0 and 1 cast too.
+    /// which no JSON number has. `as? Bool` cannot tell them apart, because 0 and 1 cast too.
     private static func isBoolean(_ number: NSNumber) -> Bool {
         String(cString: number.objCType) == "c"
     }
