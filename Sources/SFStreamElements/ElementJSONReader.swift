@@ -8,7 +8,8 @@ public enum ElementJSONReader {
     }
 
     /// Parses one JSON object into an element. Unknown metadata keys with string values are kept
-    /// in ``ElementMetadata/extra``; other unknown keys are ignored.
+    /// in ``ElementMetadata/extra``; other unknown keys are ignored. A known field of the wrong
+    /// JSON type is an ``InvalidElement`` that names the field and the type found, never the value.
     public static func element(fromJSONLine line: some StringProtocol) throws -> Element {
         let data = Data(line.utf8)
         let object: Any
@@ -24,17 +25,18 @@ public enum ElementJSONReader {
     }
 
     public static func element(from dictionary: [String: Any]) throws -> Element {
-        guard let typeName = dictionary["type"] as? String else {
+        let fields = FieldReader(object: dictionary, path: "")
+        guard let typeName = try fields.string("type") else {
             throw InvalidElement(reason: "missing string field 'type'")
         }
         guard let type = ElementType(rawValue: typeName) else {
             throw InvalidElement(reason: "unknown element type '\(typeName)'")
         }
-        guard let text = dictionary["text"] as? String else {
+        guard let text = try fields.string("text") else {
             throw InvalidElement(reason: "missing string field 'text'")
         }
-        let elementID = dictionary["element_id"] as? String ?? ""
-        let metadata = (dictionary["metadata"] as? [String: Any]).map(metadata(from:)) ?? ElementMetadata()
+        let elementID = try fields.string("element_id") ?? ""
+        let metadata = try fields.object("metadata").map(metadata(from:)) ?? ElementMetadata()
         return Element(type: type, text: text, metadata: metadata, elementID: elementID)
     }
 
@@ -45,49 +47,123 @@ public enum ElementJSONReader {
         "is_continuation", "chunk_index", "num_carried_over_header_rows", "data_source",
     ]
 
-    private static func metadata(from object: [String: Any]) -> ElementMetadata {
+    private static func metadata(from fields: FieldReader) throws -> ElementMetadata {
         var metadata = ElementMetadata()
-        metadata.filename = object["filename"] as? String
-        metadata.filetype = object["filetype"] as? String
-        metadata.languages = object["languages"] as? [String]
-        metadata.categoryDepth = integer(object["category_depth"])
-        metadata.parentID = object["parent_id"] as? String
-        metadata.textAsHTML = object["text_as_html"] as? String
-        metadata.linkTexts = object["link_texts"] as? [String]
-        metadata.linkURLs = object["link_urls"] as? [String]
-        metadata.emphasizedTextContents = object["emphasized_text_contents"] as? [String]
-        metadata.emphasizedTextTags = object["emphasized_text_tags"] as? [String]
-        metadata.imageURL = object["image_url"] as? String
-        metadata.imageMimeType = object["image_mime_type"] as? String
-        metadata.sentFrom = object["sent_from"] as? [String]
-        metadata.sentTo = object["sent_to"] as? [String]
-        metadata.ccRecipient = object["cc_recipient"] as? [String]
-        metadata.bccRecipient = object["bcc_recipient"] as? [String]
-        metadata.subject = object["subject"] as? String
-        metadata.emailMessageID = object["email_message_id"] as? String
-        metadata.isContinuation = object["is_continuation"] as? Bool
-        metadata.chunkIndex = integer(object["chunk_index"])
-        metadata.numCarriedOverHeaderRows = integer(object["num_carried_over_header_rows"])
-        if let source = object["data_source"] as? [String: Any] {
+        metadata.filename = try fields.string("filename")
+        metadata.filetype = try fields.string("filetype")
+        metadata.languages = try fields.strings("languages")
+        metadata.categoryDepth = try fields.integer("category_depth")
+        metadata.parentID = try fields.string("parent_id")
+        metadata.textAsHTML = try fields.string("text_as_html")
+        metadata.linkTexts = try fields.strings("link_texts")
+        metadata.linkURLs = try fields.strings("link_urls")
+        metadata.emphasizedTextContents = try fields.strings("emphasized_text_contents")
+        metadata.emphasizedTextTags = try fields.strings("emphasized_text_tags")
+        metadata.imageURL = try fields.string("image_url")
+        metadata.imageMimeType = try fields.string("image_mime_type")
+        metadata.sentFrom = try fields.strings("sent_from")
+        metadata.sentTo = try fields.strings("sent_to")
+        metadata.ccRecipient = try fields.strings("cc_recipient")
+        metadata.bccRecipient = try fields.strings("bcc_recipient")
+        metadata.subject = try fields.string("subject")
+        metadata.emailMessageID = try fields.string("email_message_id")
+        metadata.isContinuation = try fields.boolean("is_continuation")
+        metadata.chunkIndex = try fields.integer("chunk_index")
+        metadata.numCarriedOverHeaderRows = try fields.integer("num_carried_over_header_rows")
+        if let source = try fields.object("data_source") {
             metadata.dataSource = DataSource(
-                url: source["url"] as? String,
-                version: source["version"] as? String,
-                recordLocator: (source["record_locator"] as? [String: Any])?.compactMapValues { $0 as? String },
-                dateCreated: source["date_created"] as? String,
-                dateModified: source["date_modified"] as? String,
-                dateProcessed: source["date_processed"] as? String
+                url: try source.string("url"),
+                version: try source.string("version"),
+                // DataSource keeps a string map, so locator values of other types are dropped rather than rejected.
+                recordLocator: try source.object("record_locator")?.object.compactMapValues { $0 as? String },
+                dateCreated: try source.string("date_created"),
+                dateModified: try source.string("date_modified"),
+                dateProcessed: try source.string("date_processed")
             )
         }
-        for key in object.keys.sorted() where !typedKeys.contains(key) {
-            if let value = object[key] as? String {
+        for key in fields.object.keys.sorted() where !typedKeys.contains(key) {
+            if let value = fields.object[key] as? String {
                 metadata.extra.append((key, value))
             }
         }
         return metadata
     }
+}
 
-    private static func integer(_ value: Any?) -> Int? {
-        if let number = value as? NSNumber { return number.intValue }
-        return value as? Int
+/// Typed access to the fields of one JSON object. A field that is absent or `null` reads as
+/// `nil`. A field of another JSON type throws an error that names the field by its dotted path.
+private struct FieldReader {
+    var object: [String: Any]
+    /// The dotted path of this object in the element, such as `metadata.` (empty for the element).
+    var path: String
+
+    func string(_ key: String) throws -> String? {
+        guard let value = try present(key) else { return nil }
+        guard let text = value as? String else { throw mismatch(key, expected: "a string", found: value) }
+        return text
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = try present(key) else { return nil }
+        guard let array = value as? [Any] else { throw mismatch(key, expected: "an array of strings", found: value) }
+        var texts: [String] = []
+        for (index, item) in array.enumerated() {
+            guard let text = item as? String else {
+                throw ElementJSONReader.InvalidElement(
+                    reason: "field '\(path)\(key)' must be an array of strings, but item \(index) is \(Self.typeName(item))")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// Reads a whole number; `3.0` is accepted, because some JSON writers add the fraction.
+    func integer(_ key: String) throws -> Int? {
+        guard let value = try present(key) else { return nil }
+        guard let number = value as? NSNumber, !Self.isBoolean(number),
+              let integer = Int(exactly: number.doubleValue)
+        else { throw mismatch(key, expected: "an integer", found: value) }
+        return integer
+    }
+
+    func boolean(_ key: String) throws -> Bool? {
+        guard let value = try present(key) else { return nil }
+        guard let number = value as? NSNumber, Self.isBoolean(number) else {
+            throw mismatch(key, expected: "true or false", found: value)
+        }
+        return number.boolValue
+    }
+
+    func object(_ key: String) throws -> FieldReader? {
+        guard let value = try present(key) else { return nil }
+        guard let object = value as? [String: Any] else { throw mismatch(key, expected: "an object", found: value) }
+        return FieldReader(object: object, path: "\(path)\(key).")
+    }
+
+    private func present(_ key: String) throws -> Any? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        return value
+    }
+
+    private func mismatch(_ key: String, expected: String, found value: Any) -> ElementJSONReader.InvalidElement {
+        ElementJSONReader.InvalidElement(reason: "field '\(path)\(key)' must be \(expected), not \(Self.typeName(value))")
+    }
+
+    /// Names the JSON type of a `JSONSerialization` value, so that errors never show the value.
+    private static func typeName(_ value: Any) -> String {
+        switch value {
+        case is String: return "a string"
+        case is NSNull: return "null"
+        case let number as NSNumber: return isBoolean(number) ? "a boolean" : "a number"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "a value of another type"
+        }
+    }
+
+    /// JSONSerialization returns `true` and `false` as NSNumber of Objective-C type `c` (char),
+    /// which no JSON number has. `as? Bool` cannot tell them apart, because 0 and 1 cast too.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 }

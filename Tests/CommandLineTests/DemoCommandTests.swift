@@ -131,6 +131,37 @@ import Testing
         #expect(result.stderr.contains("stopped at API usage"))
     }
 
+    @Test func failureCountsPrintBeforeSummary() async throws {
+        // Each fetch request names one record and the org allows 20 requests, so most fetches
+        // fail with REQUEST_LIMIT_EXCEEDED, more often than the 10 lines shown per reason.
+        let result = try await ToolProcess.run([
+            "demo", "--categories", "EmailMessage", "--records", "40", "--fetch-batch-size", "1",
+            "--api-request-limit", "20", "--max-api-usage", "100", "--quiet",
+        ])
+        #expect([1, 3].contains(result.status), "\(result.stderr)")
+        let lines = result.stderrLines
+        let countLine = try #require(lines.firstIndex { $0.contains(" more records failed with the same reason ") }, "\(result.stderr)")
+        let summaryLine = try #require(lines.firstIndex { $0.contains(" records read: ") }, "\(result.stderr)")
+        #expect(countLine < summaryLine)
+        #expect(summaryLine == lines.count - 1)
+        for line in lines {
+            let mentions = line.components(separatedBy: "REQUEST_LIMIT_EXCEEDED").count - 1
+            #expect(mentions <= 1, "\(line)")
+        }
+    }
+
+    @Test func summaryDurationIncludesLoginAndDescribe() async throws {
+        // Every response waits 400 ms, the token and describe responses before the run included,
+        // and the run itself needs only one query page.
+        let result = try await ToolProcess.run([
+            "demo", "--categories", "Account", "--records", "1", "--latency-ms", "400", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(result.stderrLines.last)
+        let seconds = try #require(summary.split(separator: " ").dropLast().last.flatMap { Double($0) }, "\(summary)")
+        #expect(seconds >= 1.2, "\(summary)")
+    }
+
     @Test func terminateSavesStateAndExits143() async throws {
         let folder = try ToolProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -61,6 +61,44 @@ import Testing
         #expect(reported.last?.hasSuffix(" repeats_suppressed=15") == true, "\(result.stderr)")
     }
 
+    /// Known metadata fields of the wrong JSON type, with the field each error names.
+    static let mistypedFields: [(metadata: String, field: String)] = [
+        (#""filename": 5"#, "metadata.filename"),
+        (#""category_depth": "x""#, "metadata.category_depth"),
+        (#""languages": "en""#, "metadata.languages"),
+        (#""languages": ["en", 1]"#, "metadata.languages"),
+        (#""is_continuation": 1"#, "metadata.is_continuation"),
+        (#""chunk_index": true"#, "metadata.chunk_index"),
+        (#""data_source": {"url": ["sk-live-SECRET-VALUE"]}"#, "metadata.data_source.url"),
+        (#""data_source": "sk-live-SECRET-VALUE""#, "metadata.data_source"),
+    ]
+
+    @Test(arguments: mistypedFields)
+    func chunkRejectsMistypedMetadataField(metadata: String, field: String) async throws {
+        let valid = #"{"type":"NarrativeText","element_id":"a","text":"Hello.","metadata":{"filename":"a.html"}}"#
+        let mistyped = #"{"type":"NarrativeText","element_id":"b","text":"Secret sk-live-SECRET-VALUE.","metadata":{"#
+            + metadata + "}}"
+        let result = try await ToolProcess.run(["chunk"], input: Data((valid + "\n" + mistyped + "\n").utf8))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 1, "\(result.stdoutText)")
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("sfstream chunk: error: invalid element line skipped "), "\(result.stderr)")
+        #expect(result.stderr.contains(" line=2"), "\(result.stderr)")
+        #expect(result.stderr.contains("'\(field)'"), "\(result.stderr)")
+        #expect(!result.stderr.contains("SECRET"), "\(result.stderr)")
+    }
+
+    @Test func chunkKeepsUnknownMetadataFields() async throws {
+        let line = #"{"type":"NarrativeText","element_id":"a","text":"Hello.","metadata":{"filename":"a.html","#
+            + #""category_depth":null,"custom_label":"kept","page_number":3,"coordinates":{"points":[]}}}"#
+        let result = try await ToolProcess.run(["chunk", "--chunking-strategy", "none"], input: Data((line + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let element = try #require(try objects(result).first)
+        let metadata = try #require(element["metadata"] as? [String: Any])
+        #expect(metadata["custom_label"] as? String == "kept")
+        #expect(metadata["filename"] as? String == "a.html")
+    }
+
     @Test func unknownEncodingIsAUsageError() async throws {
         let result = try await ToolProcess.run(["partition", "--encoding", "klingon-8", Self.sample.path])
         #expect(result.status == 64)

@@ -31,14 +31,14 @@ import Glibc
         #expect(progress.contains { $0.contains("API usage ") && $0.contains("/100000") })
         #expect(!result.stderr.contains("\u{1B}"))
         let summary = try #require(result.stderrLines.last)
-        #expect(summary.hasPrefix("sfstream demo: 40 records read, 40 delivered"))
+        #expect(summary.hasPrefix("sfstream demo: 40 records read: 40 delivered"))
     }
 
     @Test func quietPrintsOnlySummary() async throws {
         let result = try await ToolProcess.run(Self.slowRun + ["--quiet"], environment: Self.shortInterval)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
-        #expect(result.stderrLines.first?.hasPrefix("sfstream demo: 40 records read, 40 delivered") == true)
+        #expect(result.stderrLines.first?.hasPrefix("sfstream demo: 40 records read: 40 delivered") == true)
     }
 
     @Test func invalidIntervalIsUsageError() async throws {
@@ -59,7 +59,7 @@ import Glibc
         let tail = try #require(output.text.components(separatedBy: erase).last)
         let lines = tail.split(separator: "\n").map { $0.trimmingCharacters(in: .init(charactersIn: "\r")) }
         #expect(lines.count == 1, "\(tail)")
-        #expect(lines.first?.hasPrefix("sfstream demo: 40 records read, 40 delivered") == true, "\(tail)")
+        #expect(lines.first?.hasPrefix("sfstream demo: 40 records read: 40 delivered") == true, "\(tail)")
         // A terminal turns "\n" into "\r\n", which Swift counts as one character.
         #expect(tail.unicodeScalars.last == "\n")
     }

@@ -104,6 +104,9 @@ import Testing
     static let cases: [Case] = [
         Case(arguments: ["partition", path]),
         Case(arguments: ["salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key-file", path]),
+        // --private-key takes PEM text or a path, and a path is an input file like any other.
+        Case(arguments: ["salesforce", "--username", "u@example.com", "--consumer-key", "k", "--private-key", path]),
+        Case(arguments: ["salesforce", "--username", "u@example.com", "--consumer-key", "k"], environment: ["SALESFORCE_PRIVATE_KEY": path]),
         Case(arguments: ["salesforce"], environment: ["SFSTREAM_CONFIG": path]),
         Case(arguments: ["demo", "--config", path]),
         Case(arguments: ["chunk", "--config", path]),
@@ -118,5 +121,16 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(Self.path), "\(result.stderr)")
+    }
+
+    @Test(arguments: ["--private-key-file", "--private-key"])
+    func keyPathToFolderExits66(setting: String) async throws {
+        let folder = try ToolProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await ToolProcess.run(["salesforce", "--username", "u@example.com", "--consumer-key", "k", setting, folder.path])
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(setting), "\(result.stderr)")
+        #expect(result.stderr.contains(folder.path), "\(result.stderr)")
     }
 }

@@ -86,7 +86,9 @@ struct RetryTests {
         }
         #expect(error.kind == .requestLimitExceeded)
         #expect(error.httpStatus == 403)
-        #expect(error.description.contains("REQUEST_LIMIT_EXCEEDED"))
+        #expect(error.description.contains("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded."))
+        // The code is named once, not once as the kind and again as the server's code.
+        #expect(error.description.components(separatedBy: "REQUEST_LIMIT_EXCEEDED").count == 2, "\(error)")
         #expect(org.apiRequests.count == 1)
         #expect(client.statistics().retries == 0)
     }

@@ -69,7 +69,8 @@ public struct PipelineStatistics: Sendable {
     public enum StopReason: Sendable, CustomStringConvertible {
         /// `Sforce-Limit-Info` reported API usage at or above the configured share.
         case apiAllowance(used: Int, limit: Int)
-        /// Salesforce returned `REQUEST_LIMIT_EXCEEDED` for the daily allowance.
+        /// Salesforce returned `REQUEST_LIMIT_EXCEEDED` for the daily allowance. The value is the
+        /// error's description.
         case requestLimitExceeded(String)
 
         init(_ reason: QueryStage.StopReason) {
@@ -85,7 +86,8 @@ public struct PipelineStatistics: Sendable {
                 let percent = limit > 0 ? Double(used) * 100 / Double(limit) : 0
                 return "stopped at API usage \(used) of \(limit) requests (\(Int(percent.rounded()))%), the --max-api-usage threshold"
             case .requestLimitExceeded(let message):
-                return "stopped because the org's API request limit is exceeded: \(message)"
+                // The message already names the limit and its error code.
+                return "stopped early: \(message)"
             }
         }
     }

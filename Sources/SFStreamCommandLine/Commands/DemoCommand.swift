@@ -11,6 +11,7 @@ enum DemoCommand {
     )
 
     static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
+        let started = ContinuousClock.now
         let logGate = ClientLogGate()
         let emulator: SalesforceEmulator
         let client: SalesforceClient
@@ -52,7 +53,7 @@ enum DemoCommand {
         logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
-            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode
+            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode, started: started
         )
         return await runner.run()
     }

@@ -20,6 +20,7 @@ enum SalesforceCommand {
     )
 
     static func run(_ arguments: ParsedArguments, log: CommandLog) async -> ExitStatus {
+        let started = ContinuousClock.now
         let logGate = ClientLogGate()
         let client: SalesforceClient
         let configuration: PipelineConfiguration
@@ -43,7 +44,7 @@ enum SalesforceCommand {
         logGate.open()
         let runner = StreamRunner(
             pipeline: SalesforcePipeline(client: client, configuration: configuration),
-            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode
+            arguments: arguments, outputTarget: outputTarget, log: log, progressMode: progressMode, started: started
         )
         return await runner.run()
     }
@@ -127,23 +128,25 @@ struct CredentialSettings {
         }
     }
 
-    /// Reads the private key and returns the credentials. A key file that does not exist or cannot
-    /// be opened is an ``InputFileError``, a key that cannot be decoded is a ``CredentialError``,
-    /// and an invalid username, consumer key or login URL is a ``UsageError``.
+    /// Reads the private key and returns the credentials. A key path, from either key option,
+    /// that does not exist or cannot be opened is an ``InputFileError``. A key that cannot be
+    /// decoded is a ``CredentialError``, and an invalid username, consumer key or login URL is a
+    /// ``UsageError``.
     func load() throws -> SalesforceCredentials {
         let privateKey: PrivateKey
-        switch key {
-        case .file(let path):
-            do {
+        do {
+            switch key {
+            case .file(let path):
                 privateKey = try PrivateKey.load(fileAt: path, setting: keySetting, passphrase: passphrase)
-            } catch {
-                if error.problem.isNeitherPEMNorFile || error.problem.isUnreadableFile {
-                    throw InputFileError(error.description)
-                }
-                throw error
+            case .text(let text):
+                // Text without a BEGIN line that is not a body-only key is tried as a path.
+                privateKey = try PrivateKey.load(text, setting: keySetting, passphrase: passphrase)
             }
-        case .text(let text):
-            privateKey = try PrivateKey.load(text, setting: keySetting, passphrase: passphrase)
+        } catch {
+            if error.problem.isNeitherPEMNorFile || error.problem.isUnreadableFile {
+                throw InputFileError(error.description)
+            }
+            throw error
         }
         do {
             return try SalesforceCredentials(

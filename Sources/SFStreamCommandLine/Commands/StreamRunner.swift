@@ -21,6 +21,9 @@ struct StreamRunner {
     var outputTarget: OutputTarget = .standardOutput
     var log: CommandLog
     var progressMode: ProgressDisplay.Mode
+    /// When the command started, before it read the key and logged in. The summary's duration
+    /// counts from here.
+    var started: ContinuousClock.Instant
 
     func run() async -> ExitStatus {
         let reporter: FailureReporter
@@ -30,16 +33,15 @@ struct StreamRunner {
             log.logger.error("\(error)")
             return .notStarted
         }
-        defer { reporter.close() }
         let destination: any ElementDestination
         do {
             destination = try outputTarget.open()
         } catch {
+            reporter.close()
             log.logger.error("\(error)")
             return .notStarted
         }
 
-        let started = ContinuousClock.now
         let output = BoundedChannel<[RecordOutput]>(capacity: pipeline.configuration.channelCapacity)
         let pipeline = self.pipeline
         let tracker = pipeline.configuration.tracker
@@ -89,6 +91,8 @@ struct StreamRunner {
         let statistics = await pipelineTask.value
         let signal = signals.stop()
         progressDisplay.stop()
+        // The count lines of repeated failures belong with the failures, before the summary.
+        reporter.close()
         do {
             try destination.finish(keepOutput: outputFailure == nil)
         } catch {
@@ -109,9 +113,14 @@ struct StreamRunner {
 
         CommandLog.repeatLimiter.flush()
         let clientStatistics = pipeline.client.statistics()
-        let read = statistics.recordsRead.values.reduce(0, +)
         let elapsed = started.duration(to: .now).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let summary = RunSummary(
+            recordsRead: statistics.recordsRead.values.reduce(0, +) + statistics.recordsUnchanged,
+            recordsDelivered: recordsDelivered, recordsDeleted: recordsDeleted,
+            recordsUnchanged: statistics.recordsUnchanged, recordsFailed: reporter.failedRecords,
+            elements: elementsWritten, retries: clientStatistics.retries,
+            seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        )
         if let reason = statistics.stopReason {
             log.logger.warning("\(reason); run again later to continue\(statePath == nil ? " (use --state-file to resume where this run stopped)" : "")")
         }
@@ -119,13 +128,8 @@ struct StreamRunner {
             log.logger.error("\(outputFailure)")
         }
         if outputFailure == nil {
-            var summary = "\(log.prefix): \(read) records read, \(recordsDelivered) delivered, "
-            if recordsDeleted > 0 { summary += "\(recordsDeleted) deleted, " }
-            if statistics.recordsUnchanged > 0 { summary += "\(statistics.recordsUnchanged) unchanged, " }
-            summary += "\(elementsWritten) elements, \(reporter.failedRecords) failed, "
-                + "\(clientStatistics.retries) retries, " + String(format: "%.1f s", seconds)
             // The summary is not a log event: it prints whatever the log level.
-            StandardErrorConsole.shared.writeLine(summary)
+            StandardErrorConsole.shared.writeLine("\(log.prefix): \(summary.text)")
         }
 
         switch signal {
@@ -146,10 +150,10 @@ extension StreamRunner {
     /// paths from their arguments.
     init(
         pipeline: SalesforcePipeline, arguments: ParsedArguments, outputTarget: OutputTarget, log: CommandLog,
-        progressMode: ProgressDisplay.Mode
+        progressMode: ProgressDisplay.Mode, started: ContinuousClock.Instant
     ) {
         self.init(
             pipeline: pipeline, errorsPath: arguments.value("errors"), statePath: arguments.value("state-file"),
-            outputTarget: outputTarget, log: log, progressMode: progressMode)
+            outputTarget: outputTarget, log: log, progressMode: progressMode, started: started)
     }
 }

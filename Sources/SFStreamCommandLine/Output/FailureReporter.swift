@@ -14,6 +14,8 @@ public final class FailureReporter {
 
     /// Lines printed on stderr for one stage and reason; the `--errors` file gets every failure.
     static let linesPerReason = 10
+    /// Characters of the reason repeated in the closing count line. The lines above show it in full.
+    static let reasonLength = 120
 
     /// Opens (creating or truncating) the `--errors` file.
     public init(errorsPath: String?, logger: Logger) throws {
@@ -53,11 +55,13 @@ public final class FailureReporter {
     }
 
     /// Prints how many failures each repeated reason had beyond the lines shown, then closes
-    /// the `--errors` file.
+    /// the `--errors` file. Call it once, before the run's summary line.
     public func close() {
         for (reason, count) in countsByReason.sorted(by: { $0.key < $1.key }) where count > Self.linesPerReason {
             let advice = errorsFile == nil ? "use --errors FILE to list them all" : "all are in the --errors file"
-            logger.error("\(count - Self.linesPerReason) more records failed with the same reason (\(reason.prefix(120))); \(advice)")
+            let shownReason = reason.count > Self.reasonLength ? reason.prefix(Self.reasonLength) + "…" : reason
+            let more = count - Self.linesPerReason
+            logger.error("\(more) more \(more == 1 ? "record" : "records") failed with the same reason (\(shownReason)); \(advice)")
         }
         try? errorsFile?.close()
     }

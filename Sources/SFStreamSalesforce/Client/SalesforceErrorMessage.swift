@@ -16,7 +16,9 @@ enum SalesforceErrorMessage {
                 + "re-authentication did not help; check the connected app's session policies (IP restrictions, "
                 + "\"Admin approved users are pre-authorized\") and that the user may use the API"
         case .requestLimitExceeded:
-            return "Salesforce API request limit exceeded (REQUEST_LIMIT_EXCEEDED\(server))\(on); "
+            // The text names the code already, so only the server's message follows it.
+            let detail = error.message.map { ": \($0)" } ?? ""
+            return "Salesforce API request limit exceeded (REQUEST_LIMIT_EXCEEDED\(detail))\(on); "
                 + "wait until the org's 24-hour API usage drops or ask an administrator for a higher limit"
         case .invalidQueryLocator:
             return "Salesforce query locator \(error.locator ?? "?") is no longer valid (INVALID_QUERY_LOCATOR\(server))\(on); "
