@@ -123,4 +123,27 @@ import Testing
         #expect(stop.description.components(separatedBy: "REQUEST_LIMIT_EXCEEDED").count == 2, "\(stop)")
         #expect(result.failures.isEmpty)
     }
+
+    @Test func requestLimitOnFetchStopsTheRun() async throws {
+        let org = try EmulatedOrg { $0.recordCount = 60; $0.pageSize = 10 }
+        defer { org.stop() }
+        let client = try org.client()
+        var configuration = PipelineConfiguration(categories: try await categories(["EmailMessage"], client: client))
+        configuration.fetchBatchSize = 5
+        configuration.fetchConcurrency = 1
+        org.emulator.inject(.requestLimitExceeded, on: .collections, times: 1)
+        let result = await runPipeline(client, configuration)
+
+        let stop = try #require(result.statistics?.stopReason)
+        guard case .requestLimitExceeded = stop else {
+            Issue.record("expected REQUEST_LIMIT_EXCEEDED on a fetch to stop the run, got \(stop)")
+            return
+        }
+        // Every record the queries read either has elements or a failure naming it.
+        let read = result.statistics?.recordsRead["EmailMessage"] ?? 0
+        #expect(read > 0)
+        #expect(result.elements.isEmpty)
+        #expect(result.failures.count == read)
+        #expect(result.failures.allSatisfy { $0.recordID != nil && $0.stage == .fetch })
+    }
 }

@@ -5,11 +5,13 @@ actor BodyFetchStage {
     private let concurrency: Int
     /// Records per batch sent on; a fetched batch is cut into batches of this size.
     private let outputBatchSize: Int
+    private let runStop: RunStop
 
-    init(client: SalesforceClient, concurrency: Int, outputBatchSize: Int) {
+    init(client: SalesforceClient, concurrency: Int, outputBatchSize: Int, runStop: RunStop) {
         self.client = client
         self.concurrency = concurrency
         self.outputBatchSize = outputBatchSize
+        self.runStop = runStop
     }
 
     /// Fetches until `input` ends, then finishes `output`. Batches leave in the order they
@@ -18,8 +20,9 @@ actor BodyFetchStage {
     func run(input: BoundedChannel<[StageItem]>, output: BoundedChannel<[StageItem]>) async {
         let client = self.client
         let outputBatchSize = self.outputBatchSize
+        let runStop = self.runStop
         await orderedConcurrentMap(input: input, output: output, workers: concurrency, window: 2 * concurrency) { batch in
-            let fetched = await Self.fetch(batch, client: client)
+            let fetched = await Self.fetch(batch, client: client, runStop: runStop)
             return stride(from: 0, to: fetched.count, by: outputBatchSize).map { start in
                 Array(fetched[start..<min(start + outputBatchSize, fetched.count)])
             }
@@ -28,8 +31,9 @@ actor BodyFetchStage {
 
     /// Adds the fetched fields to every record of `batch` that needs them. A record missing
     /// from the response, or a request that failed after the client's retries, becomes a
-    /// failure naming the record.
-    static func fetch(_ batch: [StageItem], client: SalesforceClient) async -> [StageItem] {
+    /// failure naming the record. `REQUEST_LIMIT_EXCEEDED` stops the run, and the records
+    /// queried before the stop become failures without a request.
+    static func fetch(_ batch: [StageItem], client: SalesforceClient, runStop: RunStop) async -> [StageItem] {
         var envelopes: [Int: RecordEnvelope] = [:]
         var category: SObjectCategory?
         for (index, item) in batch.enumerated() {
@@ -43,6 +47,13 @@ actor BodyFetchStage {
         let indices = envelopes.keys.sorted()
         let ids = indices.map { envelopes[$0]!.id }
         var result = batch
+        if case .requestLimitExceeded? = runStop.current {
+            let reason = "not fetched: the run stopped at the org's API request limit (REQUEST_LIMIT_EXCEEDED)"
+            for (position, index) in indices.enumerated() {
+                result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: reason))
+            }
+            return result
+        }
         do {
             let records = try await client.retrieve(sObject: category.name, ids: ids, fields: category.fetchedFields)
             for (position, index) in indices.enumerated() {
@@ -59,6 +70,9 @@ actor BodyFetchStage {
                 result[index] = .record(envelope, category)
             }
         } catch {
+            if let error = error as? SalesforceError, error.kind == .requestLimitExceeded {
+                runStop.request(.requestLimitExceeded(error.description))
+            }
             for (position, index) in indices.enumerated() {
                 result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: "\(error)"))
             }

@@ -21,15 +21,17 @@ actor QueryStage {
     private var logger: Logger { configuration.logger }
     private(set) var recordsRead: [String: Int] = [:]
     private(set) var recordsUnchanged = 0
-    private(set) var stopReason: StopReason?
+    private let runStop: RunStop
+    var stopReason: StopReason? { runStop.current }
 
     /// Times one category may resume by keyset after losing its query locator.
     static let maxLocatorResumptions = 5
 
-    init(client: SalesforceClient, configuration: PipelineConfiguration, progress: PipelineProgress) {
+    init(client: SalesforceClient, configuration: PipelineConfiguration, progress: PipelineProgress, runStop: RunStop) {
         self.client = client
         self.configuration = configuration
         self.progress = progress
+        self.runStop = runStop
     }
 
     /// Queries every category and finishes `output` when all are done. A category whose query
@@ -116,9 +118,9 @@ actor QueryStage {
                     "category": "\(category.name)", "api_used": "\(used)", "api_limit": "\(limit)",
                 ])
             }
-            stopReason = stopReason ?? stop.reason
+            runStop.request(stop.reason)
         } catch let error as SalesforceError where error.kind == .requestLimitExceeded {
-            stopReason = stopReason ?? .requestLimitExceeded(error.description)
+            runStop.request(.requestLimitExceeded(error.description))
         } catch {
             let failure = RecordFailure(category: category.name, recordID: nil, stage: .query, reason: "\(error)")
             try? await output.send([.failure(failure)])
@@ -155,8 +157,11 @@ actor QueryStage {
         let maxUsage = configuration.maxAPIUsagePercent
         let client = self.client
         let progress = self.progress
+        let runStop = self.runStop
 
         try await client.query(soql, includeDeleted: includeDeleted) { page in
+            // Another category or the fetch stage may have hit the limit since the last page.
+            if let reason = runStop.current { throw AllowanceStop(reason: reason) }
             var items: [StageItem] = []
             var last: KeysetCursor?
             var unchanged = 0

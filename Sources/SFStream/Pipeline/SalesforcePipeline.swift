@@ -42,9 +42,11 @@ public final class SalesforcePipeline: Sendable {
         let partitioned = BoundedChannel<[RecordOutput]>(capacity: capacity)
 
         progress.reset(categories: configuration.categories.map(\.name))
-        let queryStage = QueryStage(client: client, configuration: configuration, progress: progress)
+        let runStop = RunStop()
+        let queryStage = QueryStage(client: client, configuration: configuration, progress: progress, runStop: runStop)
         let fetchStage = BodyFetchStage(
-            client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize
+            client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize,
+            runStop: runStop
         )
         let partitionStage = PartitionStage(workers: configuration.partitionWorkers, assignsIDs: configuration.chunking == nil)
         let chunkStage = ChunkStage(options: configuration.chunking, progress: progress)

@@ -1,0 +1,17 @@
+import Synchronization
+
+/// The first reason a run must stop before reading every record, shared by the stages that can
+/// find one: the query stage (API usage threshold, `REQUEST_LIMIT_EXCEEDED` on a query page) and
+/// the fetch stage (`REQUEST_LIMIT_EXCEEDED` on a body request).
+final class RunStop: Sendable {
+    private let reason = Mutex<QueryStage.StopReason?>(nil)
+
+    /// Records `newReason` unless a reason is already recorded.
+    func request(_ newReason: QueryStage.StopReason) {
+        reason.withLock { current in
+            if current == nil { current = newReason }
+        }
+    }
+
+    var current: QueryStage.StopReason? { reason.withLock { $0 } }
+}
