@@ -18,13 +18,20 @@ import Darwin
 final class NDJSONDestination: ElementDestination {
     private let writer: FileDescriptorWriter
     private var json = ElementJSONWriter(reservingCapacity: 1 << 16)
-    /// The file to replace and the temporary file being written; `nil` for stdout.
-    private let file: (path: String, temporaryPath: String, descriptor: Int32)?
+    private let target: Target
+
+    /// Where the lines go.
+    private enum Target {
+        case standardOutput
+        /// A device, FIFO or socket, written directly and closed at the end.
+        case special(descriptor: Int32)
+        /// A regular file, written as `temporaryPath` and renamed to `path` at the end.
+        case replacement(path: String, temporaryPath: String, descriptor: Int32)
+    }
 
     init(standardOutput: Void) {
         writer = FileDescriptorWriter(descriptor: 1)
-        file = nil
-        writesInPlace = true
+        target = .standardOutput
     }
 
     /// Creates the temporary file beside `path` (or beside the file a link at `path` points to),
@@ -39,8 +46,7 @@ final class NDJSONDestination: ElementDestination {
                 throw OutputClosed(code: errno, target: "'\(path)'")
             }
             writer = FileDescriptorWriter(descriptor: descriptor, target: "'\(path)'")
-            file = (path, "", descriptor)
-            writesInPlace = true
+            target = .special(descriptor: descriptor)
             return
         }
         let temporaryPath = url.deletingLastPathComponent()
@@ -53,12 +59,8 @@ final class NDJSONDestination: ElementDestination {
             _ = fchmod(descriptor, status.st_mode & 0o7777)
         }
         writer = FileDescriptorWriter(descriptor: descriptor, target: "'\(temporaryPath)'")
-        file = (url.path, temporaryPath, descriptor)
-        writesInPlace = false
+        target = .replacement(path: url.path, temporaryPath: temporaryPath, descriptor: descriptor)
     }
-
-    /// True for a device, FIFO or socket, which is written directly instead of replaced.
-    private let writesInPlace: Bool
 
     func write(_ record: RecordElements) throws {
         for element in record.elements {
@@ -77,18 +79,23 @@ final class NDJSONDestination: ElementDestination {
     }
 
     func finish(keepOutput: Bool) throws {
-        guard let file else { return }
-        defer { close(file.descriptor) }
-        if writesInPlace { return }
-        guard keepOutput else {
-            unlink(file.temporaryPath)
+        switch target {
+        case .standardOutput:
             return
-        }
-        // The state file is saved after this returns, so the lines must be on disk first.
-        guard fsync(file.descriptor) == 0, rename(file.temporaryPath, file.path) == 0 else {
-            let code = errno
-            unlink(file.temporaryPath)
-            throw OutputClosed(code: code, target: "'\(file.path)'")
+        case .special(let descriptor):
+            close(descriptor)
+        case .replacement(let path, let temporaryPath, let descriptor):
+            defer { close(descriptor) }
+            guard keepOutput else {
+                unlink(temporaryPath)
+                return
+            }
+            // The state file is saved after this returns, so the lines must be on disk first.
+            guard fsync(descriptor) == 0, rename(temporaryPath, path) == 0 else {
+                let code = errno
+                unlink(temporaryPath)
+                throw OutputClosed(code: code, target: "'\(path)'")
+            }
         }
     }
 }
