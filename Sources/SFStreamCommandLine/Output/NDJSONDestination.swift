@@ -20,7 +20,7 @@ final class NDJSONDestination: ElementDestination {
     private var json = ElementJSONWriter(reservingCapacity: 1 << 16)
     private let target: Target
 
-    /// Where the lines go.
+    /// The destination of the lines.
     private enum Target {
         case standardOutput
         /// A device, FIFO or socket, written directly and closed at the end.
