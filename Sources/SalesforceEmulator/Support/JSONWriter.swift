@@ -1,72 +1,69 @@
 /// Writes JSON text in the order the caller gives, because Salesforce's key order (`attributes`
 /// first, then the fields as selected) is part of what a faithful response looks like.
 struct JSONWriter {
-    private(set) var text = ""
+    /// UTF-8 bytes, turned into a String once in `text`: appending runs of bytes costs a copy,
+    /// where appending substrings of a String checked scalar boundaries on every run.
+    private var bytes: [UInt8] = []
 
     init(capacity: Int = 256) {
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func raw(_ fragment: String) {
-        text += fragment
+        bytes.append(contentsOf: fragment.utf8)
     }
 
     /// Appends `value` as a JSON string. Runs of characters that need no escape are copied whole,
     /// because HTML bodies of several hundred kilobytes pass through here.
     mutating func string(_ value: String) {
-        text.append("\"")
-        // Every character to escape is ASCII, and a byte below 0x80 is always a whole scalar. So a
-        // scan of the UTF-8 bytes finds them, and its indices can slice the scalars view.
-        let bytes = value.utf8
-        let scalars = value.unicodeScalars
-        var runStart = bytes.startIndex
-        var index = runStart
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
-                index = bytes.index(after: index)
-                continue
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { source in
+            var runStart = 0
+            for index in 0..<source.count {
+                let byte = source[index]
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                switch byte {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                default:
+                    let hex = String(byte, radix: 16)
+                    raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
+                runStart = index + 1
             }
-            text.append(contentsOf: Substring(scalars[runStart..<index]))
-            let scalar = Unicode.Scalar(byte)
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            index = bytes.index(after: index)
-            runStart = index
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
         }
-        text.append(contentsOf: Substring(scalars[runStart..<index]))
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func value(_ field: FieldValue) {
         switch field {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
+        case .null: raw("null")
+        case .bool(let flag): raw(flag ? "true" : "false")
         case .string(let string): self.string(string)
         case .dateTime(let milliseconds): self.string(SalesforceDateTime.format(milliseconds: milliseconds))
-        case .integer(let number): text += String(number)
+        case .integer(let number): raw(String(number))
         }
     }
 
     /// Writes `{"key":value,...}` where each entry writes its own value.
     mutating func object(_ build: (inout ObjectWriter) -> Void) {
-        text += "{"
-        // The text moves into the object writer and back, so it stays uniquely referenced and
-        // grows in place. A copy of `self` there made every record of a response copy the whole
+        raw("{")
+        // The bytes move into the object writer and back, so they stay uniquely referenced and
+        // grow in place. A copy of `self` there made every record of a response copy the whole
         // response written so far.
         var writer = ObjectWriter(parent: JSONWriter(capacity: 0))
-        swap(&text, &writer.parent.text)
+        swap(&bytes, &writer.parent.bytes)
         build(&writer)
-        swap(&text, &writer.parent.text)
-        text += "}"
+        swap(&bytes, &writer.parent.bytes)
+        raw("}")
     }
 
     struct ObjectWriter {
@@ -78,10 +75,10 @@ struct JSONWriter {
         }
 
         mutating func key(_ name: String) {
-            if !isFirst { parent.text += "," }
+            if !isFirst { parent.raw(",") }
             isFirst = false
             parent.string(name)
-            parent.text += ":"
+            parent.raw(":")
         }
 
         mutating func field(_ name: String, _ value: FieldValue) {
