@@ -146,4 +146,28 @@ import Testing
         #expect(result.failures.count == read)
         #expect(result.failures.allSatisfy { $0.recordID != nil && $0.stage == .fetch })
     }
+
+    @Test func maxAPIUsageStopsFetchesToo() async throws {
+        // One request per fetched record, so without a check in the fetch stage the usage runs
+        // far past the threshold after the query stage has stopped.
+        let org = try EmulatedOrg { $0.recordCount = 60; $0.pageSize = 20; $0.apiRequestLimit = 60 }
+        defer { org.stop() }
+        let client = try org.client()
+        var configuration = PipelineConfiguration(categories: try await categories(["EmailMessage"], client: client))
+        configuration.fetchBatchSize = 1
+        configuration.fetchConcurrency = 2
+        configuration.maxAPIUsagePercent = 50
+        let result = await runPipeline(client, configuration)
+
+        let stop = try #require(result.statistics?.stopReason)
+        guard case .apiAllowance = stop else {
+            Issue.record("expected the API allowance stop, got \(stop)")
+            return
+        }
+        let used = try #require(client.statistics().apiUsage?.used)
+        // 30 is the threshold; requests in flight when it is reached may still complete.
+        #expect(used <= 30 + configuration.fetchConcurrency + 1, "\(used) requests used")
+        let read = result.statistics?.recordsRead["EmailMessage"] ?? 0
+        #expect(result.elements.count + result.failures.count == read)
+    }
 }

@@ -6,12 +6,19 @@ actor BodyFetchStage {
     /// Records per batch sent on; a fetched batch is cut into batches of this size.
     private let outputBatchSize: Int
     private let runStop: RunStop
+    /// `--max-api-usage`: the share of the org's daily API requests, in percent, at which the run
+    /// stops; `nil` for no threshold.
+    private let maxAPIUsagePercent: Double?
 
-    init(client: SalesforceClient, concurrency: Int, outputBatchSize: Int, runStop: RunStop) {
+    init(
+        client: SalesforceClient, concurrency: Int, outputBatchSize: Int, runStop: RunStop,
+        maxAPIUsagePercent: Double? = nil
+    ) {
         self.client = client
         self.concurrency = concurrency
         self.outputBatchSize = outputBatchSize
         self.runStop = runStop
+        self.maxAPIUsagePercent = maxAPIUsagePercent
     }
 
     /// Fetches until `input` ends, then finishes `output`. Batches leave in the order they
@@ -21,8 +28,9 @@ actor BodyFetchStage {
         let client = self.client
         let outputBatchSize = self.outputBatchSize
         let runStop = self.runStop
+        let maxUsage = maxAPIUsagePercent
         await orderedConcurrentMap(input: input, output: output, workers: concurrency, window: 2 * concurrency) { batch in
-            let fetched = await Self.fetch(batch, client: client, runStop: runStop)
+            let fetched = await Self.fetch(batch, client: client, runStop: runStop, maxUsage: maxUsage)
             return stride(from: 0, to: fetched.count, by: outputBatchSize).map { start in
                 Array(fetched[start..<min(start + outputBatchSize, fetched.count)])
             }
@@ -31,9 +39,12 @@ actor BodyFetchStage {
 
     /// Adds the fetched fields to every record of `batch` that needs them. A record missing
     /// from the response, or a request that failed after the client's retries, becomes a
-    /// failure naming the record. `REQUEST_LIMIT_EXCEEDED` stops the run, and the records
-    /// queried before the stop become failures without a request.
-    static func fetch(_ batch: [StageItem], client: SalesforceClient, runStop: RunStop) async -> [StageItem] {
+    /// failure naming the record. `REQUEST_LIMIT_EXCEEDED`, or API usage at `maxUsage` percent
+    /// or more, stops the run, and the records queried before the stop become failures without
+    /// a request.
+    static func fetch(
+        _ batch: [StageItem], client: SalesforceClient, runStop: RunStop, maxUsage: Double? = nil
+    ) async -> [StageItem] {
         var envelopes: [Int: RecordEnvelope] = [:]
         var category: SObjectCategory?
         for (index, item) in batch.enumerated() {
@@ -47,8 +58,19 @@ actor BodyFetchStage {
         let indices = envelopes.keys.sorted()
         let ids = indices.map { envelopes[$0]!.id }
         var result = batch
-        if case .requestLimitExceeded? = runStop.current {
-            let reason = "not fetched: the run stopped at the org's API request limit (REQUEST_LIMIT_EXCEEDED)"
+        if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
+            Double(usage.used) * 100 >= maxUsage * Double(usage.limit)
+        {
+            runStop.request(.apiAllowance(used: usage.used, limit: usage.limit))
+        }
+        if let stop = runStop.current {
+            let reason: String
+            switch stop {
+            case .requestLimitExceeded:
+                reason = "not fetched: the run stopped at the org's API request limit (REQUEST_LIMIT_EXCEEDED)"
+            case .apiAllowance:
+                reason = "not fetched: the run stopped at the --max-api-usage threshold"
+            }
             for (position, index) in indices.enumerated() {
                 result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: reason))
             }

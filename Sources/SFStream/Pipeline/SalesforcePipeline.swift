@@ -46,7 +46,7 @@ public final class SalesforcePipeline: Sendable {
         let queryStage = QueryStage(client: client, configuration: configuration, progress: progress, runStop: runStop)
         let fetchStage = BodyFetchStage(
             client: client, concurrency: configuration.fetchConcurrency, outputBatchSize: configuration.recordBatchSize,
-            runStop: runStop
+            runStop: runStop, maxAPIUsagePercent: configuration.maxAPIUsagePercent
         )
         let partitionStage = PartitionStage(workers: configuration.partitionWorkers, assignsIDs: configuration.chunking == nil)
         let chunkStage = ChunkStage(options: configuration.chunking, progress: progress)
