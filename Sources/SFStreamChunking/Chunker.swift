@@ -26,7 +26,7 @@ public struct Chunker: Sendable {
     /// across calls.
     public func chunk(_ elements: [Element]) -> [Element] {
         let sizes = elements.map(ElementSizes.init)
-        let preChunks = combine(preChunks(sizes: sizes))
+        let preChunks = combine(preChunks(sizes: sizes, elements: elements))
 
         var chunks: [Element] = []
         let hasher = SHA256Hasher()
@@ -55,11 +55,14 @@ public struct Chunker: Sendable {
     }
 
     /// Splits the elements into pre-chunks at section starts and at the size limits.
-    private func preChunks(sizes: [ElementSizes]) -> [PreChunk] {
+    private func preChunks(sizes: [ElementSizes], elements: [Element]) -> [PreChunk] {
         var builder = PreChunkBuilder(options: options, sizes: sizes)
         var preChunks: [PreChunk] = []
+        var pages = PageBoundary()
+        let pageStartsSection = options.strategy == .byTitle && !options.multipageSections
         for index in sizes.indices {
-            let startsSection = options.strategy == .byTitle && sizes[index].isTitle
+            let isOnNextPage = pages.isOnNextPage(elements[index].metadata.pageNumber)
+            let startsSection = options.strategy == .byTitle && (sizes[index].isTitle || (pageStartsSection && isOnNextPage))
             if startsSection || !builder.willFit(index) {
                 if let preChunk = builder.flush() { preChunks.append(preChunk) }
             }

@@ -41,7 +41,7 @@ public enum ElementJSONReader {
     }
 
     private static let typedKeys: Set<String> = [
-        "filename", "filetype", "languages", "category_depth", "parent_id", "text_as_html", "link_texts",
+        "filename", "filetype", "languages", "page_number", "category_depth", "parent_id", "text_as_html", "link_texts",
         "link_urls", "emphasized_text_contents", "emphasized_text_tags", "image_url", "image_mime_type",
         "sent_from", "sent_to", "cc_recipient", "bcc_recipient", "subject", "email_message_id",
         "is_continuation", "chunk_index", "num_carried_over_header_rows", "data_source",
@@ -53,6 +53,7 @@ public enum ElementJSONReader {
         metadata.filetype = try fields.string("filetype")
         metadata.languages = try fields.strings("languages")
         metadata.categoryDepth = try fields.integer("category_depth")
+        metadata.pageNumber = try fields.integer("page_number")
         metadata.parentID = try fields.string("parent_id")
         metadata.textAsHTML = try fields.string("text_as_html")
         metadata.linkTexts = try fields.strings("link_texts")

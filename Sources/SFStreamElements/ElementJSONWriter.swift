@@ -63,6 +63,7 @@ public struct ElementJSONWriter: Sendable {
         fields.list("languages", metadata.languages)
         fields.string("filename", metadata.filename)
         fields.string("filetype", metadata.filetype)
+        fields.string("page_number", metadata.pageNumber.map(String.init), raw: true)
         fields.string("parent_id", metadata.parentID)
         fields.string("text_as_html", metadata.textAsHTML)
         fields.list("link_texts", metadata.linkTexts)

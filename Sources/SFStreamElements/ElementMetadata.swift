@@ -5,6 +5,9 @@ public struct ElementMetadata: Sendable, Hashable {
     public var filename: String?
     public var filetype: String?
     public var languages: [String]?
+    /// The page an element came from, 1-based. HTML has no pages, so only elements read by
+    /// `sfstream chunk` (from a PDF partitioned elsewhere, say) carry one.
+    public var pageNumber: Int?
     public var categoryDepth: Int?
     public var parentID: String?
     public var textAsHTML: String?
@@ -42,6 +45,7 @@ public struct ElementMetadata: Sendable, Hashable {
             && lhs.bccRecipient == rhs.bccRecipient && lhs.subject == rhs.subject
             && lhs.emailMessageID == rhs.emailMessageID && lhs.isContinuation == rhs.isContinuation
             && lhs.chunkIndex == rhs.chunkIndex && lhs.dataSource == rhs.dataSource
+            && lhs.pageNumber == rhs.pageNumber
             && lhs.numCarriedOverHeaderRows == rhs.numCarriedOverHeaderRows
             && lhs.extra.map(\.key) == rhs.extra.map(\.key) && lhs.extra.map(\.value) == rhs.extra.map(\.value)
     }

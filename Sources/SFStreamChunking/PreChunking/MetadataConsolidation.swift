@@ -3,7 +3,7 @@ import SFStreamElements
 /// Merges the metadata of a chunk's elements by the per-field rules of `unstructured` 0.27.35
 /// (`ConsolidationStrategy.field_consolidation_strategies`).
 ///
-/// - First value found: `filename`, `filetype`, `data_source`, and the e-mail fields `sent_from`,
+/// - First value found: `filename`, `filetype`, `page_number`, `data_source`, and the e-mail fields `sent_from`,
 ///   `sent_to`, `cc_recipient`, `bcc_recipient`, `subject`, `email_message_id`.
 /// - Union in order of first appearance: `languages`.
 /// - Concatenation in element order: `link_texts`, `link_urls`, `emphasized_text_contents`,
@@ -29,6 +29,7 @@ enum MetadataConsolidation {
         for index in elements.indices {
             if merged.filename == nil { merged.filename = elements[index].metadata.filename }
             if merged.filetype == nil { merged.filetype = elements[index].metadata.filetype }
+            if merged.pageNumber == nil { merged.pageNumber = elements[index].metadata.pageNumber }
             if merged.dataSource == nil { merged.dataSource = elements[index].metadata.dataSource }
             if merged.sentFrom == nil { merged.sentFrom = elements[index].metadata.sentFrom }
             if merged.sentTo == nil { merged.sentTo = elements[index].metadata.sentTo }
