@@ -2,7 +2,7 @@ import CLibXML2
 
 /// Runs libxml2's HTML parser in SAX mode and hands its events to a ``DocumentWalker``.
 ///
-/// No libxml2 tree is built. Building and freeing one took about 40% of the parse time on the
+/// No libxml2 tree is built. Building and freeing one took about 45% of the parse time on the
 /// emulator's corpus, and the walker reads the document in order anyway. The events are shaped
 /// as libxml2's own tree builder would store them, so output is the same as from a tree:
 /// - adjacent character callbacks join into one text node, and a comment or processing
