@@ -58,11 +58,13 @@ actor BodyFetchStage {
         let indices = envelopes.keys.sorted()
         let ids = indices.map { envelopes[$0]!.id }
         var result = batch
-        if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
-            Double(usage.used) * 100 >= maxUsage * Double(usage.limit)
-        {
-            runStop.request(.apiAllowance(used: usage.used, limit: usage.limit))
+        func failAll(_ reason: String) {
+            for (position, index) in indices.enumerated() {
+                result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: reason))
+            }
         }
+
+        runStop.checkUsage(of: client, maxUsagePercent: maxUsage)
         if let stop = runStop.current {
             let reason: String
             switch stop {
@@ -71,9 +73,7 @@ actor BodyFetchStage {
             case .apiAllowance:
                 reason = "not fetched: the run stopped at the --max-api-usage threshold"
             }
-            for (position, index) in indices.enumerated() {
-                result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: reason))
-            }
+            failAll(reason)
             return result
         }
         do {
@@ -95,9 +95,7 @@ actor BodyFetchStage {
             if let error = error as? SalesforceError, error.kind == .requestLimitExceeded {
                 runStop.request(.requestLimitExceeded(error.description))
             }
-            for (position, index) in indices.enumerated() {
-                result[index] = .failure(RecordFailure(category: category.name, recordID: ids[position], stage: .fetch, reason: "\(error)"))
-            }
+            failAll("\(error)")
         }
         return result
     }

@@ -198,11 +198,8 @@ actor QueryStage {
             // Records re-read after a resumption are not counted twice.
             await self.count(read: items.count + unchanged, unchanged: unchanged, for: category.name)
 
-            if let maxUsage, let usage = client.statistics().apiUsage, usage.limit > 0,
-                Double(usage.used) * 100 >= maxUsage * Double(usage.limit)
-            {
-                throw AllowanceStop(reason: .apiAllowance(used: usage.used, limit: usage.limit))
-            }
+            runStop.checkUsage(of: client, maxUsagePercent: maxUsage)
+            if let reason = runStop.current { throw AllowanceStop(reason: reason) }
         }
     }
 

@@ -14,4 +14,13 @@ final class RunStop: Sendable {
     }
 
     var current: QueryStage.StopReason? { reason.withLock { $0 } }
+
+    /// Records the API allowance stop when the org's usage, as the client's last response
+    /// reported it, is at `maxUsagePercent` of its daily limit or above (`--max-api-usage`).
+    func checkUsage(of client: SalesforceClient, maxUsagePercent: Double?) {
+        guard let maxUsagePercent, let usage = client.statistics().apiUsage, usage.limit > 0,
+            Double(usage.used) * 100 >= maxUsagePercent * Double(usage.limit)
+        else { return }
+        request(.apiAllowance(used: usage.used, limit: usage.limit))
+    }
 }
