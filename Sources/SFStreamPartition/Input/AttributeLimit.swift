@@ -117,7 +117,7 @@ enum AttributeLimit {
         _ bytes: UnsafeBufferPointer<UInt8>, tagName: Range<Int>, from start: Int
     ) -> Int? {
         guard let base = bytes.baseAddress,
-            matchesLowercase(bytes, tagName, "script") || matchesLowercase(bytes, tagName, "style")
+            isTagName(bytes, tagName, "script") || isTagName(bytes, tagName, "style")
         else {
             return nil
         }
@@ -145,15 +145,9 @@ enum AttributeLimit {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    private static func matchesLowercase(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString
-    ) -> Bool {
-        guard range.count == name.utf8CodeUnitCount else { return false }
-        let expected = name.utf8Start
-        for (offset, index) in range.enumerated() where bytes[index] | 0x20 != expected[offset] {
-            return false
-        }
-        return true
+    /// True when `range` of `bytes` is `name` (lowercase), ignoring ASCII case.
+    private static func isTagName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+        range.count == name.utf8CodeUnitCount && MarkupCleaner.matchesKeyword(name, bytes, at: range.lowerBound)
     }
 
     /// Compares two ranges of `bytes`, ignoring ASCII case.

@@ -103,7 +103,8 @@ enum MarkupCleaner {
         return nil
     }
 
-    private static func matchesKeyword(
+    /// True when the bytes at `start` spell `keyword` (lowercase), ignoring ASCII case.
+    static func matchesKeyword(
         _ keyword: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> Bool {
         let length = keyword.utf8CodeUnitCount
