@@ -7,7 +7,7 @@ actor BodyFetchStage {
     private let outputBatchSize: Int
     private let runStop: RunStop
     /// `--max-api-usage`: the share of the org's daily API requests, in percent, at which the run
-    /// stops; `nil` for no threshold.
+    /// stops, or `nil` for no threshold.
     private let maxAPIUsagePercent: Double?
 
     init(

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// The first reason a run must stop before reading every record, shared by the stages that can
-/// find one: the query stage (API usage threshold, `REQUEST_LIMIT_EXCEEDED` on a query page) and
-/// the fetch stage (`REQUEST_LIMIT_EXCEEDED` on a body request).
+/// The first reason a run must stop before reading every record, shared by the query and fetch
+/// stages. Either may find one: API usage at the `--max-api-usage` threshold, or
+/// `REQUEST_LIMIT_EXCEEDED` in answer to a query page or a body request.
 final class RunStop: Sendable {
     private let reason = Mutex<QueryStage.StopReason?>(nil)
 

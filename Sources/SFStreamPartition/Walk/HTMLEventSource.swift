@@ -50,8 +50,8 @@ struct HTMLEventSource {
             _ = htmlParseDocument(context)
             context.pointee.userData = nil
         }
-        // The handler has no startDocument, so libxml2 makes no document; this frees one if a
-        // future libxml2 makes it anyway.
+        // The handler has no startDocument, so libxml2 makes no document. This frees one in case
+        // a later libxml2 makes it anyway.
         if let document = context.pointee.myDoc {
             xmlFreeDoc(document)
             context.pointee.myDoc = nil
@@ -131,7 +131,7 @@ struct HTMLEventSource {
         }
     }
 
-    /// Bytes of text buffer kept between text nodes, in bytes.
+    /// Capacity of the text buffer kept between text nodes, in bytes.
     private static let retainedCapacity = 1 << 16
 
     /// Returns the part of `name` after its first colon, as libxml2's tree builder splits it. A

@@ -64,7 +64,7 @@ struct TableRecording {
     }
 
     /// Feeds the recorded events to `walker` in their order. A nested table met on the way may
-    /// start a recording of its own in the walker; the events after it go there.
+    /// start a recording of its own in the walker, and the events after it go there.
     func replay(into walker: inout DocumentWalker) {
         var list: [UnsafePointer<UInt8>?] = []
         bytes.withUnsafeBufferPointer { storage in
