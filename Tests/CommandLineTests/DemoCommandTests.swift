@@ -150,6 +150,13 @@ import Testing
         }
     }
 
+    @Test func limitDuringDescribeExits3() async throws {
+        // One request allowed: the describe calls before the run already exceed it.
+        let result = try await ToolProcess.run(["demo", "--api-request-limit", "1", "--quiet"])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("REQUEST_LIMIT_EXCEEDED"), "\(result.stderr)")
+    }
+
     @Test func summaryDurationIncludesLoginAndDescribe() async throws {
         // Every response waits 400 ms, the token and describe responses before the run included,
         // and the run itself needs only one query page.
